@@ -1,0 +1,39 @@
+"""Pydantic model of .reportlint.yaml / [tool.reportlint]. Imported only when a config is read."""
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+Severity = Literal["error", "warning", "info", "off"]
+
+
+class RuleSetting(BaseModel):
+    model_config = _STRICT
+    severity: Optional[Severity] = None
+    options: dict = Field(default_factory=dict)
+
+
+class PerFile(BaseModel):
+    """Settings for the files matching `files` (globs relative to the config's folder)."""
+
+    model_config = _STRICT
+    files: list[str] = Field(min_length=1)
+    ignore: list[str] = Field(default_factory=list)
+    skip_packs: list[str] = Field(default_factory=list, alias="skip-packs")
+    allow: list[str] = Field(default_factory=list)
+
+
+class ConfigSpec(BaseModel):
+    model_config = _STRICT
+    extends: Optional[str] = None
+    packs: Optional[list[str]] = None
+    rules: dict[str, Union[Severity, RuleSetting]] = Field(default_factory=dict)
+    select: Optional[list[str]] = None
+    ignore: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
+    allow: list[str] = Field(default_factory=list)
+    fail_on: Optional[Literal["error", "warning", "info"]] = Field(default=None, alias="fail-on")
+    lang: Optional[Literal["zh", "en"]] = None

@@ -1,0 +1,64 @@
+"""The library entry points: lint a path or a string and get a FileReport back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Config, RuleSet, find_config, load_config, resolve
+from .diagnostics import FileReport
+from .errors import InputError
+from .source import SourceText, decode, kind_of, read_path
+
+
+def ruleset_for(path: str | None, config: Config | None = None, **selectors) -> tuple[Config, RuleSet]:
+    """The config that governs `path` (found from its folder up, unless given) and its rules."""
+    if config is None:
+        found = find_config(Path(path) if path else Path.cwd())
+        config = load_config(str(found) if found else None)
+    return config, resolve(config, path, **selectors)
+
+
+def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
+    """Lint decoded text: build the document, run the rules."""
+    from .engine import run
+    from .outline import build_document
+
+    doc = build_document(source.text, path, source.kind)
+    diagnostics = run(doc, ruleset, lang)
+    return FileReport(path, source.encoding + ("-sig" if source.bom and source.encoding == "utf-8" else ""),
+                      diagnostics, None, doc.index, source)
+
+
+def lint_path(path: str | Path, config: Config | None = None, lang: str | None = None,
+              **selectors) -> FileReport:
+    """Read, decode and lint one file; an unreadable file gives a report with `error` set."""
+    name = str(path)
+    config, ruleset = ruleset_for(name, config, **selectors)
+    try:
+        source = read_path(name)
+    except InputError as exc:
+        return FileReport(name, error=exc.detail)
+    return check_source(source, name, ruleset, lang or config.lang)
+
+
+def lint_text(text: str, path: str = "<text>", kind: str | None = None, config: Config | None = None,
+              lang: str | None = None, **selectors) -> FileReport:
+    """Lint a string as if it were the file `path` (its suffix picks text or Markdown)."""
+    config, ruleset = ruleset_for(None if path.startswith("<") else path, config or Config(), **selectors)
+    source = SourceText(text, kind=kind or kind_of(path))
+    return check_source(source, path, ruleset, lang or config.lang)
+
+
+def lint_bytes(data: bytes, path: str, config: Config | None = None, lang: str | None = None,
+               **selectors) -> FileReport:
+    """Decode and lint bytes (standard input, an editor buffer)."""
+    config, ruleset = ruleset_for(path, config, **selectors)
+    try:
+        if kind_of(path) == "docx":
+            from .docx import read_docx
+
+            source = read_docx(data, path)
+        else:
+            source = decode(data, path, kind_of(path))
+    except InputError as exc:
+        return FileReport(path, error=exc.detail)
+    return check_source(source, path, ruleset, lang or config.lang)

@@ -1,0 +1,172 @@
+"""The command line: check | config | rules | explain | outline | lsp. Exit 0 clean, 1 findings, 2 errors."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import ReportlintError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.handler(args)
+    except ReportlintError as exc:
+        print(f"reportlint: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportlint", description="中文工作总结、汇报的检查工具 (a linter for Chinese work reports)")
+    p.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    c = sub.add_parser("check", help="检查报告 (lint reports)")
+    c.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    c.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    c.add_argument("--config", metavar="FILE")
+    c.add_argument("--select", action="append", default=[], metavar="CODES")
+    c.add_argument("--ignore", action="append", default=[], metavar="CODES")
+    c.add_argument("--fail-on", choices=("error", "warning", "info"))
+    c.add_argument("--fix", action="store_true", help="apply safe fixes")
+    c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    c.add_argument("--diff", action="store_true", help="print the fixes as a unified diff, change nothing")
+    c.add_argument("--jobs", "-j", type=int, default=0, metavar="N")
+    c.add_argument("--lang", choices=("zh", "en"))
+    c.add_argument("--baseline", metavar="FILE")
+    c.add_argument("--write-baseline", metavar="FILE")
+    c.add_argument("--stdin-filename", metavar="NAME")
+    c.add_argument("--show-source", choices=("auto", "always", "never"), default="auto")
+    c.set_defaults(handler=_check)
+
+    k = sub.add_parser("config", help="显示适用于某路径的配置 (show the resolved config)")
+    k.add_argument("path", nargs="?", default=".")
+    k.add_argument("--config", metavar="FILE")
+    k.set_defaults(handler=_config)
+
+    r = sub.add_parser("rules", help="列出所有规则 (list every rule)")
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    r.set_defaults(handler=_rules)
+
+    e = sub.add_parser("explain", help="解释一条规则 (explain a rule)")
+    e.add_argument("rule", metavar="CODE|NAME")
+    e.add_argument("--lang", choices=("zh", "en"), default="zh")
+    e.set_defaults(handler=_explain)
+
+    o = sub.add_parser("outline", help="显示标题结构 (print the heading tree)")
+    o.add_argument("path", metavar="PATH")
+    o.add_argument("--format", choices=("text", "json"), default="text")
+    o.set_defaults(handler=_outline)
+
+    s = sub.add_parser("lsp", help="启动语言服务器 (run the language server on stdio)")
+    s.set_defaults(handler=_lsp)
+    return p
+
+
+def split_codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def _check(args) -> int:
+    from .run import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=args.paths, fmt=args.format, config=args.config,
+        select=split_codes(args.select), ignore=split_codes(args.ignore), fail_on=args.fail_on,
+        fix=args.fix or args.unsafe_fixes, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
+        jobs=args.jobs, lang=args.lang, baseline=args.baseline, write_baseline=args.write_baseline,
+        stdin_filename=args.stdin_filename,
+        show_source={"auto": sys.stdout.isatty(), "always": True, "never": False}[args.show_source],
+        color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
+    )
+    return run_check(options)
+
+
+def _config(args) -> int:
+    from .config import find_config, load_config, resolve
+
+    found = args.config or find_config(Path(args.path))
+    config = load_config(str(found) if found else None)
+    ruleset = resolve(config, args.path)
+    print(f"# config: {config.path or '(built-in defaults)'}")
+    print(f"# fail-on: {config.fail_on}    lang: {config.lang}")
+    if config.exclude:
+        print("# exclude: " + ", ".join(config.exclude))
+    for rule in ruleset.rules:
+        print(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.pack}")
+    return 0
+
+
+def _all_rules():
+    from .config import all_rules
+
+    return all_rules()
+
+
+def _rules(args) -> int:
+    rules = _all_rules()
+    if args.format == "json":
+        import json
+
+        rows = [{"code": r.code, "name": r.name, "pack": r.pack, "kind": r.kind,
+                 "severity": r.severity, "enabled": r.enabled, "summary": r.text("summary", args.lang)}
+                for r in rules]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rules:
+        severity = r.severity if r.enabled else "off"
+        print(f"{r.code}  {r.name:<28} {r.pack:<12} {severity:<8} {r.text('summary', args.lang)}")
+    return 0
+
+
+def _explain(args) -> int:
+    from .errors import ConfigError
+
+    rules = [r for r in _all_rules() if args.rule in (r.code, r.name) or args.rule.upper() == r.code]
+    if not rules:
+        raise ConfigError(f"未知的规则：{args.rule}")
+    r = rules[0]
+    zh = args.lang == "zh"
+    print(f"{r.code} {r.name}  [{r.severity if r.enabled else 'off'}]  ({'规则包' if zh else 'pack'} {r.pack})")
+    print(r.text("summary", args.lang))
+    print()
+    print(r.text("explain", args.lang).rstrip())
+    for label, key in (("错误示例" if zh else "Bad", "fail"), ("正确示例" if zh else "Good", "pass")):
+        for example in r.examples.get(key, []):
+            print(f"\n{label}:")
+            print("    " + example.replace("\n", "\n    "))
+    print()
+    if zh:
+        print(f"关闭：在 .reportlint.yaml 中写 rules: {{{r.code}: off}}，或运行 reportlint check --ignore {r.code}")
+    else:
+        print(f"Silence: rules: {{{r.code}: off}} in .reportlint.yaml, or reportlint check --ignore {r.code}")
+    return 0
+
+
+def _outline(args) -> int:
+    from .outline_view import render_outline
+
+    sys.stdout.write(render_outline(args.path, args.format))
+    return 0
+
+
+def _lsp(args) -> int:
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        print(f"reportlint lsp 需要 pygls：pip install 'reportlint[lsp]' ({exc})", file=sys.stderr)
+        return 2
+    serve()
+    return 0

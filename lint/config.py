@@ -1,0 +1,276 @@
+"""Configuration: discovery (.reportlint.yaml or [tool.reportlint] in pyproject.toml), validation,
+and resolution into the RuleSet that applies to one file."""
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ConfigError
+from .packs import Pack, Rule, builtin_pack_paths, load_pack, validate_options
+from .yamlfile import line_of, load_yaml
+
+CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration, its file and the packs it names."""
+
+    path: str | None = None
+    packs: tuple[str, ...] = ()            # pack names or paths; empty = every built-in pack
+    rules: dict = field(default_factory=dict)   # code or name → severity / "off" / {severity, options}
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file: tuple = ()                   # ({"files": [...], "ignore": [...], "packs": [...]}, ...)
+    allow: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    lang: str = "zh"
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path).parent if self.path else Path.cwd()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules that run on a file, with their effective severity and options."""
+
+    rules: tuple[Rule, ...]
+    allow: tuple[str, ...] = ()
+
+    def codes(self) -> set[str]:
+        return {r.code for r in self.rules}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .reportlint.yaml, or pyproject.toml with [tool.reportlint], at or above `start`."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.reportlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+@lru_cache(maxsize=64)
+def load_config(path: str | None) -> Config:
+    """Read and validate a config file (None → built-in defaults)."""
+    if path is None:
+        return Config()
+    return _load(Path(path), ())
+
+
+def _load(path: Path, chain: tuple[str, ...]) -> Config:
+    key = str(path.resolve())
+    if key in chain:
+        raise ConfigError("配置 extends 形成循环：" + " → ".join(chain + (key,)), str(path))
+    data, lines = _read(path)
+    from pydantic import ValidationError
+
+    from ._config_spec import ConfigSpec
+    from .packs import _validation_error
+
+    try:
+        spec = ConfigSpec.model_validate(data or {})
+    except ValidationError as exc:
+        raise _validation_error(exc, str(path), lines) from None
+    base = Config()
+    if spec.extends:
+        parent = (path.parent / spec.extends)
+        if not parent.is_file():
+            raise ConfigError(f"extends: 找不到文件 {spec.extends}", str(path), line_of(lines, ("extends",)))
+        base = _load(parent, chain + (key,))
+    return _merge(base, spec, path, lines)
+
+
+def _read(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取配置：{exc}", str(path)) from None
+    if path.name == "pyproject.toml":
+        return _read_pyproject(text, path)
+    return load_yaml(text, str(path))
+
+
+def _read_pyproject(text: str, path: Path):
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(text).get("tool", {}).get("reportlint", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"TOML 语法错误：{exc}", str(path)) from None
+    lines = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith("[tool.reportlint"):
+            lines[()] = (number, 1)
+            break
+    return data, lines
+
+
+def _merge(base: Config, spec, path: Path, lines: dict) -> Config:
+    """Lay `spec` over `base`: scalars and lists replace, the rules table merges key by key."""
+    packs = tuple(_pack_ref(p, path) for p in spec.packs) if spec.packs is not None else base.packs
+    rules = {**base.rules, **{k: (_plain(v), str(path)) for k, v in (spec.rules or {}).items()}}
+    per_file = base.per_file + tuple((_plain(e), str(path.parent)) for e in spec.per_file)
+    return Config(
+        path=str(path), packs=packs, rules=rules,
+        select=tuple(spec.select) if spec.select is not None else base.select,
+        ignore=base.ignore + tuple(spec.ignore),
+        exclude=base.exclude + tuple(spec.exclude),
+        per_file=per_file, allow=base.allow + tuple(spec.allow),
+        fail_on=spec.fail_on or base.fail_on, lang=spec.lang or base.lang,
+        lines={**base.lines, **{(str(path),) + k: v for k, v in lines.items()}},
+    )
+
+
+def _plain(value):
+    """A validated setting as plain data (strings stay strings)."""
+    return value if isinstance(value, str) else value.model_dump(by_alias=True, exclude_none=True)
+
+
+def _pack_ref(ref: str, config_path: Path) -> str:
+    """A built-in pack name stays a name; anything else is a path relative to the config file."""
+    if ref in builtin_pack_paths():
+        return ref
+    return str((config_path.parent / ref).resolve())
+
+
+@lru_cache(maxsize=64)
+def _pack(ref: str) -> Pack:
+    builtin = builtin_pack_paths()
+    if ref in builtin:
+        return load_pack(builtin[ref], trusted=True)
+    if not Path(ref).is_file():
+        raise ConfigError(f"找不到规则包：{ref}")
+    return load_pack(ref, trusted=False)
+
+
+def all_rules(config: Config | None = None) -> list[Rule]:
+    """Every rule of the configured packs (all built-in packs by default), as declared."""
+    refs = (config.packs if config and config.packs else tuple(builtin_pack_paths()))
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for ref in refs:
+        for rule in _pack(ref).rules:
+            if rule.code in seen:
+                raise ConfigError(f"规则代码 {rule.code} 在规则包 {seen[rule.code]} 与 {rule.source} 中重复",
+                                  rule.source)
+            seen[rule.code] = rule.source
+            rules.append(rule)
+    return rules
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector is a code, a name, or a code prefix such as WR3 or WR."""
+    return selector in (rule.code, rule.name) or (selector.isupper() and rule.code.startswith(selector))
+
+
+def check_selectors(rules: list[Rule], selectors, where: str | None = None) -> None:
+    """Unknown codes or names are errors: a typo must not silently select nothing."""
+    for selector in selectors:
+        if not any(matches(r, selector) for r in rules):
+            raise ConfigError(f"未知的规则代码或名称：{selector}", where)
+
+
+def resolve(config: Config, file_path: str | None = None, select=(), ignore=(),
+            extra_select=()) -> RuleSet:
+    """The rules that apply to `file_path` under `config`, then CLI --select / --ignore."""
+    rules = all_rules(config)
+    _check_config_selectors(config, rules)
+    check_selectors(rules, tuple(select) + tuple(ignore) + tuple(extra_select))
+    out = []
+    per_file = _per_file(config, file_path)
+    ignores = tuple(config.ignore) + tuple(per_file.get("ignore", ())) + tuple(ignore)
+    selects = tuple(select) or tuple(config.select)
+    skip_packs = set(per_file.get("skip_packs", ()))
+    for rule in rules:
+        if rule.pack in skip_packs:
+            continue
+        rule = _apply_rule_settings(rule, config)
+        if rule is None:
+            continue
+        if selects:
+            if not any(matches(rule, s) for s in selects):
+                continue
+            rule = replace(rule, enabled=True)
+        if any(matches(rule, s) for s in extra_select):
+            rule = replace(rule, enabled=True)
+        if not rule.enabled or any(matches(rule, s) for s in ignores):
+            continue
+        out.append(rule)
+    return RuleSet(tuple(out), config.allow + tuple(per_file.get("allow", ())))
+
+
+def _check_config_selectors(config: Config, rules: list[Rule]) -> None:
+    """Every code or name the config mentions must exist; the error names file and line."""
+    for key, (_, source) in config.rules.items():
+        if not any(key in (r.code, r.name) for r in rules):
+            raise ConfigError(f"rules.{key}: 未知的规则代码或名称", source,
+                              line_of(config.lines, (source, "rules", key)))
+    for field_name in ("select", "ignore"):
+        for i, selector in enumerate(getattr(config, field_name)):
+            if not any(matches(r, selector) for r in rules):
+                raise ConfigError(f"{field_name}: 未知的规则代码或名称 {selector}", config.path,
+                                  line_of(config.lines, (config.path, field_name, i)))
+
+
+def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
+    for key, (setting, source) in config.rules.items():
+        if key not in (rule.code, rule.name):
+            continue
+        if setting == "off":
+            return replace(rule, enabled=False)
+        if isinstance(setting, str):
+            rule = replace(rule, severity=setting, enabled=True)
+            continue
+        severity = setting.get("severity") or rule.severity
+        options = rule.options
+        if setting.get("options"):
+            from dataclasses import asdict
+
+            merged = {**asdict(rule.options), **setting["options"]}
+            for derived in getattr(rule.options, "_derived", ()):
+                merged.pop(derived, None)
+            options = validate_options(rule.kind, merged, source, config.lines,
+                                       ("rules", key, "options"), rule.trusted)
+        rule = replace(rule, severity=severity, options=options,
+                       enabled=setting.get("enabled", severity != "off"))
+    return rule
+
+
+def _per_file(config: Config, file_path: str | None) -> dict:
+    """Merge every per-file entry whose globs match the file (relative to its config's folder)."""
+    merged: dict = {"ignore": [], "skip_packs": [], "allow": []}
+    if not file_path:
+        return merged
+    for entry, base in config.per_file:
+        try:
+            rel = Path(file_path).resolve().relative_to(Path(base).resolve()).as_posix()
+        except ValueError:
+            rel = Path(file_path).as_posix()
+        if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(rel).name, g) for g in entry["files"]):
+            merged["ignore"] += entry.get("ignore", [])
+            merged["skip_packs"] += entry.get("skip-packs", [])
+            merged["allow"] += entry.get("allow", [])
+    return merged
+
+
+def is_excluded(config: Config, path: Path) -> bool:
+    """Whether a walked path matches one of the config's exclude globs."""
+    try:
+        rel = path.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g)
+               or any(fnmatch.fnmatch(part, g) for part in Path(rel).parts) for g in config.exclude)

@@ -1,0 +1,39 @@
+"""The rule kinds: Python checks that YAML rule packs configure. Registered here by hand.
+
+Each entry maps a kind name to (module, check function, Options dataclass). A check is
+`check(doc: Document, options) -> Iterable[Finding]`; it reports offsets, never lines.
+Modules are imported only when a rule of that kind runs.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+KINDS: dict[str, tuple[str, str, str]] = {
+    "heading-sequence": ("headings", "check_sequence", "SequenceOptions"),
+    "heading-start": ("headings", "check_start", "StartOptions"),
+    "heading-level-mix": ("headings", "check_level_mix", "NoOptions"),
+    "heading-level-skip": ("headings", "check_level_skip", "NoOptions"),
+    "heading-marker-style": ("headings", "check_marker_style", "NoOptions"),
+    "heading-marker-consistency": ("headings", "check_marker_consistency", "ConsistencyOptions"),
+    "enumeration-sequence": ("enumerations", "check_sequence", "NoOptions"),
+    # content kinds (patterns, sections, pairs)
+    "pattern": ("patterns", "check_pattern", "PatternOptions"),
+    "substitution": ("patterns", "check_substitution", "SubstitutionOptions"),
+    "required-sections": ("sections", "check_required", "SectionsOptions"),
+    "section-order": ("sections", "check_order", "SectionsOptions"),
+    "empty-section": ("sections", "check_empty", "EmptyOptions"),
+    "pairs": ("pairs", "check_pairs", "PairsOptions"),
+    # duplicates and figures
+    "duplicate-block": ("duplicates", "check_duplicate_blocks", "DuplicateOptions"),
+    "near-duplicate": ("duplicates", "check_near_duplicates", "NearDuplicateOptions"),
+    "repeated-phrase": ("repetition", "check_repeated_phrases", "RepeatOptions"),
+    "rate-mismatch": ("figures", "check_rates", "RateOptions"),
+    "sum-mismatch": ("figures", "check_sums", "SumOptions"),
+}
+
+
+def load_kind(name: str):
+    """(check function, Options class) of kind `name`; KeyError when unknown."""
+    module_name, check_name, options_name = KINDS[name]
+    module = import_module(f"{__name__}.{module_name}")
+    return getattr(module, check_name), getattr(module, options_name)

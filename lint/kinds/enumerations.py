@@ -1,0 +1,33 @@
+"""WR107: run-in ordinals (一是/二是, 第一/第二, 其一/其二) that skip, repeat or go backwards."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..findings import Finding
+from ..model import Document
+from ..numbering import cn_numeral
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """This kind takes no options."""
+
+
+_FORMS = {"shi": "{}是", "di": "第{}", "qi": "其{}"}
+
+
+def check_sequence(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    for run in doc.enumerations:
+        previous = run[0].value
+        for item in run[1:]:
+            value = item.value
+            variant = ("repeat" if value == previous else "backwards" if value < previous
+                       else "skip" if value > previous + 1 else "")
+            if variant:
+                form = _FORMS[item.family]
+                yield Finding(item.start, item.end,
+                              {"found": item.text.rstrip("，,、：:"),
+                               "expected": form.format(cn_numeral(previous + 1)),
+                               "previous": form.format(cn_numeral(previous))}, variant)
+            previous = value

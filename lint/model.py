@@ -1,0 +1,114 @@
+"""The document model: cheap frozen value objects built once per file and read by every rule."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .positions import LineIndex
+
+# Heading families and their level in GB/T 9704 practice: 一、 > （一） > 1. > （1） > ①.
+LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A heading number as written, e.g. "（二）、" → family paren_cn, value 2, punct "、"."""
+
+    family: str      # cn 一、 | paren_cn （一） | arabic 1. | paren_arabic （1） | circled ①
+    value: int
+    start: int       # offsets of the whole marker text
+    end: int
+    text: str
+    open: str = ""   # the opening bracket as written ("（", "(" or "")
+    close: str = ""  # the closing bracket as written
+    punct: str = ""  # what follows the number (or the brackets): "、", ".", "．", "" ...
+
+    @property
+    def level(self) -> int:
+        return LEVELS[self.family]
+
+    @property
+    def width(self) -> str:
+        """"full" or "half" for bracketed markers, "" otherwise."""
+        if not self.open and not self.close:
+            return ""
+        return "half" if (self.open or self.close) in "()" else "full"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """One numbered heading: its marker, title span and place in the tree."""
+
+    index: int
+    marker: Marker | None   # None for an unnumbered heading (a Markdown "## 存在的问题")
+    level: int
+    start: int              # start of the marker (or of the title when unnumbered)
+    title_start: int
+    title_end: int
+    line: int
+    run_in: bool            # True when the heading is inside a paragraph, not on a line of its own
+    parent: int | None = None
+    children: tuple[int, ...] = ()
+    body_end: int = 0       # where the section ends: the next heading of the same or a higher level
+
+    def title(self, text: str) -> str:
+        return text[self.title_start:self.title_end]
+
+
+@dataclass(frozen=True, slots=True)
+class Ordinal:
+    """A run-in enumeration item: 一是 (shi), 第一， (di), 其一 (qi)."""
+
+    family: str
+    value: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph: one non-blank line of prose (code, front matter and comments excluded)."""
+
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Document:
+    """Everything the rules read about one file. Built by lint.outline.build_document."""
+
+    path: str
+    text: str
+    kind: str                       # "text", "markdown" or "docx"
+    index: LineIndex
+    blocks: list[Block]
+    headings: list[Heading]
+    enumerations: list[tuple[Ordinal, ...]]
+    masked: list[Span] = field(default_factory=list)   # not prose: code, front matter, comments
+
+    @cached_property
+    def roots(self) -> tuple[int, ...]:
+        """Indexes of the top-level headings."""
+        return tuple(h.index for h in self.headings if h.parent is None)
+
+    @cached_property
+    def marker_spans(self) -> list[tuple[int, int]]:
+        """Sorted (start, end) of every heading marker and enumeration ordinal."""
+        spans = [(h.marker.start, h.marker.end) for h in self.headings if h.marker]
+        spans.extend((o.start, o.end) for run in self.enumerations for o in run)
+        return sorted(spans)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences of every block, split after 。！？； (and their half-width forms)."""
+        from .text import split_sentences
+
+        return split_sentences(self)

@@ -1,0 +1,95 @@
+"""Read heading numbers and run-in ordinals with the Lark grammar in grammars/numbering.lark.
+
+Candidates are found by compiled regexes over whole lines (cheap); each distinct candidate
+string is parsed by the LALR parser once and the result cached, since a report repeats the
+same few dozen markers.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from ._resources import data_dir
+
+CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+class Parsed(NamedTuple):
+    """A marker or ordinal string decomposed: family, value and the punctuation as written."""
+
+    family: str
+    value: int
+    open: str = ""
+    close: str = ""
+    punct: str = ""
+
+
+@lru_cache(maxsize=1)
+def parser():
+    """The LALR parser for the numbering grammar, built once per process."""
+    from lark import Lark
+
+    grammar = (data_dir("grammars") / "numbering.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", start=["marker", "ordinal"], maybe_placeholders=False)
+
+
+@lru_cache(maxsize=4096)
+def parse_marker(text: str) -> Parsed | None:
+    """Decompose a heading marker such as "（二）、" or "12." (None when it is not one)."""
+    return _parse(text, "marker")
+
+
+@lru_cache(maxsize=1024)
+def parse_ordinal(text: str) -> Parsed | None:
+    """Decompose a run-in ordinal such as "三是", "第二，" or "其一"."""
+    return _parse(text, "ordinal")
+
+
+def _parse(text: str, start: str) -> Parsed | None:
+    from lark.exceptions import LarkError
+
+    try:
+        tree = parser().parse(text, start=start)
+    except LarkError:
+        return None
+    return _to_parsed(tree)
+
+
+def _to_parsed(tree) -> Parsed:
+    family = tree.data
+    value, open_, close, punct = 0, "", "", ""
+    for child in tree.children:
+        if hasattr(child, "data"):            # cn_number subtree
+            value = cn_value(child)
+        elif child.type == "ARABIC":
+            value = int(child.value.translate(_FULLWIDTH_DIGITS))
+        elif child.type == "CIRCLED":
+            value = ord(child.value) - ord("①") + 1
+        elif child.type == "OPEN":
+            open_ = child.value
+        elif child.type == "CLOSE" and family in ("paren_cn", "paren_arabic"):
+            close = child.value
+        elif child.type in ("PUNCT", "CLOSE"):
+            punct = child.value
+    return Parsed(family, value, open_, close, punct)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def cn_value(tree) -> int:
+    """Value of a cn_number subtree: units, teens (十, 十二) or tens (二十, 二十三)."""
+    tokens = [t.value for t in tree.children]
+    if tree.data == "units":
+        return CN_DIGITS[tokens[0]]
+    if tree.data == "teens":
+        return 10 + (CN_DIGITS[tokens[1]] if len(tokens) > 1 else 0)
+    return CN_DIGITS[tokens[0]] * 10 + (CN_DIGITS[tokens[2]] if len(tokens) > 2 else 0)
+
+
+def cn_numeral(value: int) -> str:
+    """Write 1…99 as a Chinese numeral: 一, 十一, 二十三."""
+    digits = "一二三四五六七八九"
+    tens, units = divmod(value, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens - 1] + "十")
+    return head + (digits[units - 1] if units else "")

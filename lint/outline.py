@@ -1,0 +1,209 @@
+"""Text → Document: blocks, numbered headings (line-start and run-in), the heading tree, enumerations.
+
+Whether a marker-shaped string is a heading depends on its context; each decision is a named
+predicate below, tested against CONTRACT.md's "not headings" list.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import LEVELS, Block, Document, Heading, Marker, Ordinal, Span
+from .numbering import Parsed, parse_marker, parse_ordinal
+from .positions import LineIndex
+from .text import CN_NUMERALS, SpanSet
+
+_N = f"[{CN_NUMERALS}]{{1,3}}"
+_P = "[、．.，,]"
+MARKER = (
+    rf"{_N}[、．.，,](?![{CN_NUMERALS}])"            # 一、  (not 三、四月份, 一、二季度)
+    rf"|[（(]{_N}[）)]{_P}?"                          # （一） (一)
+    r"|[0-9０-９]{1,2}(?:[.．、,，](?![0-9０-９])|[)）])"  # 1. 1、 1)  (not 1.5亿元)
+    rf"|[（(][0-9０-９]{{1,2}}[）)]{_P}?"              # （1）
+    rf"|[①-⑳]{_P}?"                                    # ①
+)
+# A heading starts a line (after indentation, a Markdown "##" or "**") or follows a sentence end.
+_LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*"
+_AFTER_SENTENCE = r"(?<=[。！？；!?;：:])[ \t\u3000]*"
+_HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
+# Inside a heading's title, a lower-level marker starts a run-in child: 一、就业形势总体稳定（一）主要…
+_SUB_MARKER_RE = re.compile(rf"(?<!第)(?:{MARKER})")
+_ORDINAL_RE = re.compile(
+    rf"(?<![{CN_NUMERALS}统唯之万逐专同划单如归合第不整初周均纯数独这那每任哪])(?P<shi>{_N})是(?!(?P=shi))"
+    rf"|第{_N}[，,、：:]"
+    rf"|(?<![{CN_NUMERALS}])其[{CN_NUMERALS}][，,、：:是]"
+)
+_TITLE_END = re.compile(r"[。！？；!?;]")
+_BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
+_MD_MASKS = re.compile(
+    r"\A---\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)"                   # YAML front matter
+    r"|^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\r\n]*$|\Z)"              # fenced code
+    r"|<!--.*?-->"                                               # HTML comments
+    r"|`[^`\r\n]+`",                                             # inline code
+    re.S | re.M,
+)
+_LINE_RE = re.compile(r"[^\r\n]+")
+
+
+def build_document(text: str, path: str = "<text>", kind: str = "text") -> Document:
+    """Parse `text` into the Document every rule reads."""
+    index = LineIndex(text)
+    masked = [Span(m.start(), m.end()) for m in _MD_MASKS.finditer(text)] if kind == "markdown" else []
+    mask = SpanSet((s.start, s.end) for s in masked)
+    blocks = _blocks(text, index, mask)
+    raw = _find_headings(text, index, mask)
+    headings = _tree(raw, text, index)
+    enumerations = _enumerations(text, blocks, headings, mask)
+    return Document(path, text, kind, index, blocks, headings, enumerations, masked)
+
+
+def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
+    blocks = []
+    for m in _LINE_RE.finditer(text):
+        if m.group().strip(" \t\u3000") and not (m.start() in mask and m.end() - 1 in mask):
+            blocks.append(Block(m.start(), m.end(), index.line_of(m.start())))
+    return blocks
+
+
+def _find_headings(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Marker, int, int]]:
+    """Every heading as (marker, title start, title end), in document order."""
+    found: list[tuple[Marker, int, int]] = []
+    last_end = -1
+    for m in _HEADING_RE.finditer(text):
+        start = m.start("m")
+        if start < last_end or start in mask:
+            continue
+        marker = _marker(text, start, m.end("m"))
+        if marker is None:
+            continue
+        found.extend(_heading_with_run_in_children(text, marker, mask))
+        last_end = found[-1][2]
+    return found
+
+
+def _heading_with_run_in_children(text, marker, mask):
+    """A heading, then any lower-level heading that starts inside its unpunctuated title."""
+    out = []
+    while marker is not None:
+        line_end = _line_end(text, marker.end)
+        stop = _TITLE_END.search(text, marker.end, line_end)
+        limit = stop.start() if stop else line_end
+        title_end = limit
+        child = None
+        ordinal = _ORDINAL_RE.search(text, marker.end, limit)
+        if ordinal:
+            title_end = ordinal.start()
+        for sub in _SUB_MARKER_RE.finditer(text, marker.end, title_end):
+            candidate = _marker(text, sub.start(), sub.end())
+            if candidate and candidate.level > marker.level and sub.start() not in mask:
+                child, title_end = candidate, sub.start()
+                break
+        out.append((marker, marker.end, _rstrip(text, marker.end, title_end)))
+        marker = child
+    return out
+
+
+def _marker(text: str, start: int, end: int) -> Marker | None:
+    parsed: Parsed | None = parse_marker(text[start:end])
+    if parsed is None or parsed.value == 0 or _is_enumerated_number(text, end, parsed):
+        return None
+    return Marker(parsed.family, parsed.value, start, end, text[start:end],
+                  parsed.open, parsed.close, parsed.punct)
+
+
+def _is_enumerated_number(text: str, end: int, parsed: Parsed) -> bool:
+    """1、2号机组 and 第(一)项 style lists of numbers are not headings."""
+    nxt = text[end:end + 1]
+    if parsed.punct == "、" and parsed.family == "arabic" and nxt.isdigit():
+        return True
+    return nxt in ("项", "款", "条", "期", "类", "批") and parsed.family in ("paren_cn", "paren_arabic")
+
+
+def _tree(raw, text: str, index: LineIndex) -> list[Heading]:
+    """Nest headings by level with a stack; record children and where each section ends."""
+    n = len(raw)
+    parents: list[int | None] = [None] * n
+    children: list[list[int]] = [[] for _ in range(n)]
+    stack: list[int] = []
+    for i, (marker, _, _) in enumerate(raw):
+        while stack and raw[stack[-1]][0].level >= marker.level:
+            stack.pop()
+        if stack:
+            parents[i] = stack[-1]
+            children[stack[-1]].append(i)
+        stack.append(i)
+    body_ends = _body_ends(raw, len(text))
+    headings = []
+    for i, (marker, title_start, title_end) in enumerate(raw):
+        line = index.line_of(marker.start)
+        line_start = index.starts[line]
+        run_in = bool(text[line_start:marker.start].strip(" \t\u3000#*_"))
+        headings.append(Heading(i, marker, marker.level, marker.start, title_start, title_end, line,
+                                run_in, parents[i], tuple(children[i]), body_ends[i]))
+    return headings
+
+
+def _body_ends(raw, text_len: int) -> list[int]:
+    """For each heading, the start of the next heading of the same or a higher level."""
+    ends = [text_len] * len(raw)
+    open_: list[int] = []
+    for i, (marker, _, _) in enumerate(raw):
+        while open_ and raw[open_[-1]][0].level >= marker.level:
+            ends[open_.pop()] = marker.start
+        open_.append(i)
+    return ends
+
+
+def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
+    """Runs of 一是/二是, 第一/第二, 其一/其二 within one passage.
+
+    A run ends at a heading, and at a paragraph break unless the new paragraph begins with
+    the next item of a list whose previous paragraph also began with an item.
+    """
+    heading_starts = [h.start for h in headings]
+    runs: dict[str, list[Ordinal]] = {}
+    done: list[tuple[Ordinal, ...]] = []
+    h = 0
+    prev_block_led: set[str] = set()
+    for block in blocks:
+        led: set[str] = set()
+        for m in _ORDINAL_RE.finditer(text, block.start, block.end):
+            if m.start() in mask:
+                continue
+            parsed = parse_ordinal(m.group())
+            if parsed is None:
+                continue
+            while h < len(heading_starts) and heading_starts[h] < m.start():
+                h += 1
+                _close_all(runs, done)
+            ordinal = Ordinal(parsed.family, parsed.value, m.start(), m.end(), m.group())
+            run = runs.get(ordinal.family)
+            leads = _BLANK.fullmatch(text, block.start, m.start()) is not None
+            if run and run[-1].start < block.start and not (leads and ordinal.family in prev_block_led):
+                done.append(tuple(runs.pop(ordinal.family)))
+            runs.setdefault(ordinal.family, []).append(ordinal)
+            if leads:
+                led.add(ordinal.family)
+        prev_block_led = led
+    _close_all(runs, done)
+    done.sort(key=lambda run: run[0].start)
+    return done
+
+
+def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:
+    done.extend(tuple(run) for run in runs.values())
+    runs.clear()
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    return end - 1 if end > offset and text[end - 1] == "\r" else end
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\u3000*_":
+        end -= 1
+    return end
+
+
+__all__ = ["build_document", "LEVELS"]

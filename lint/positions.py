@@ -1,0 +1,91 @@
+"""One offset index per file: offsets ↔ (line, code-point column) ↔ UTF-16 column.
+
+Everything inside the linter works on offsets into the decoded text; lines and columns are
+computed here only, at the edge (output formats, the language server).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# LSP treats \r\n, \n and a lone \r as line ends; so do we.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 0-based line and a column counted in code points or UTF-16 units."""
+
+    line: int
+    character: int
+
+
+class LineIndex:
+    """Line starts of one text, with UTF-16 corrections only for lines holding astral characters."""
+
+    __slots__ = ("text", "starts", "_astral_lines")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _LINE_END.finditer(text))
+        self._astral_lines: set[int] | None = None
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        """The 0-based line that holds `offset`."""
+        return bisect_right(self.starts, offset) - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets of `line`, without its line end."""
+        start = self.starts[line]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_span(line)
+        return self.text[start:end]
+
+    def position(self, offset: int) -> Position:
+        """Line and code-point column of `offset`."""
+        offset = max(0, min(offset, len(self.text)))
+        line = self.line_of(offset)
+        return Position(line, offset - self.starts[line])
+
+    def utf16_position(self, offset: int) -> Position:
+        """Line and UTF-16 column of `offset`, as LSP and the JSON output count them."""
+        offset = max(0, min(offset, len(self.text)))
+        line = self.line_of(offset)
+        start = self.starts[line]
+        column = offset - start
+        if line in self._lines_with_astral():
+            column += len(_ASTRAL.findall(self.text, start, offset))
+        return Position(line, column)
+
+    def offset(self, line: int, character: int, utf16: bool = True) -> int:
+        """The offset of a (line, column) position; columns past the line end clamp to it."""
+        if line < 0:
+            return 0
+        if line >= len(self.starts):
+            return len(self.text)
+        start, end = self.line_span(line)
+        if not utf16 or line not in self._lines_with_astral():
+            return min(start + max(character, 0), end)
+        units = 0
+        for i in range(start, end):
+            if units >= character:
+                return i
+            units += 2 if ord(self.text[i]) > 0xFFFF else 1
+        return end
+
+    def _lines_with_astral(self) -> set[int]:
+        if self._astral_lines is None:
+            self._astral_lines = {self.line_of(m.start()) for m in _ASTRAL.finditer(self.text)}
+        return self._astral_lines

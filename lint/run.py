@@ -1,0 +1,136 @@
+"""`reportlint check`: collect files, lint them (in parallel if asked), report, choose the exit status."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, find_config, load_config
+from .diagnostics import FileReport, at_or_above
+from .errors import ReportlintError
+from .source import SUPPORTED_SUFFIXES
+
+
+@dataclass
+class CheckOptions:
+    paths: list[str] = field(default_factory=lambda: ["."])
+    fmt: str = "text"
+    config: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    jobs: int = 0
+    lang: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    stdin_filename: str | None = None
+    show_source: bool = False
+    color: bool = False
+
+
+def run_check(opts: CheckOptions) -> int:
+    explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
+    if opts.config and not Path(opts.config).is_file():
+        raise ReportlintError(f"{opts.config}: 配置文件不存在")
+    targets = collect(opts.paths, explicit)
+    reports = lint_all(targets, opts, explicit)
+    if opts.fix or opts.diff:
+        from .fixes import apply_fixes
+
+        reports = apply_fixes(reports, opts, explicit)
+    if opts.write_baseline:
+        from .baseline import write_baseline
+
+        write_baseline(opts.write_baseline, reports)
+    if opts.baseline:
+        from .baseline import filter_baseline
+
+        reports = filter_baseline(opts.baseline, reports)
+    lang = opts.lang or (explicit.lang if explicit else _first_lang(reports))
+    from .formatters import render
+
+    out = render(opts.fmt, reports, color=opts.color, show_source=opts.show_source, lang=lang)
+    if not (opts.diff and opts.fmt == "text"):
+        sys.stdout.write(out)
+    sys.stdout.flush()
+    return exit_status(reports, opts, explicit)
+
+
+def exit_status(reports: list[FileReport], opts: CheckOptions, explicit: Config | None) -> int:
+    if any(r.error is not None for r in reports):
+        return 2
+    level = opts.fail_on or (explicit.fail_on if explicit else _config_for(reports).fail_on)
+    failing = any(at_or_above(d.severity, level) for r in reports for d in r.diagnostics)
+    return 1 if failing else 0
+
+
+def _config_for(reports: list[FileReport]) -> Config:
+    found = find_config(Path(reports[0].path)) if reports and reports[0].path != "-" else find_config(Path.cwd())
+    return load_config(str(found) if found else None)
+
+
+def _first_lang(reports: list[FileReport]) -> str:
+    return _config_for(reports).lang if reports else "zh"
+
+
+def collect(paths: list[str], explicit: Config | None) -> list[str]:
+    """Files to check: explicit files always; directories walked for supported suffixes, minus excludes."""
+    from .config import is_excluded
+
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path == "-" or not p.is_dir():
+            out.append(path)
+            continue
+        config = explicit or load_config(_found(p))
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(config, Path(root, d)))
+            for name in sorted(files):
+                full = Path(root, name)
+                if name.lower().endswith(SUPPORTED_SUFFIXES) and not is_excluded(config, full):
+                    out.append(os.path.join(root, name) if root != path else os.path.join(path, name))
+    return out
+
+
+def _found(p: Path) -> str | None:
+    found = find_config(p)
+    return str(found) if found else None
+
+
+def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) -> list[FileReport]:
+    """Lint every target, in input order; with --jobs > 1 across worker processes."""
+    jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
+    files = [t for t in targets if t != "-"]
+    if jobs > 1 and len(files) > 8:
+        return _parallel(targets, opts, jobs)
+    return [lint_one(t, opts, explicit) for t in targets]
+
+
+def lint_one(target: str, opts: CheckOptions, explicit: Config | None) -> FileReport:
+    from .api import lint_bytes, lint_path
+
+    selectors = {"select": opts.select, "ignore": opts.ignore}
+    if target == "-":
+        name = opts.stdin_filename or "-"
+        return lint_bytes(sys.stdin.buffer.read(), name, explicit, opts.lang, **selectors)
+    return lint_path(target, explicit, opts.lang, **selectors)
+
+
+def _parallel(targets: list[str], opts: CheckOptions, jobs: int) -> list[FileReport]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunk = max(1, len(targets) // (jobs * 8))
+        return list(pool.map(_worker, [(t, opts) for t in targets], chunksize=chunk))
+
+
+def _worker(job) -> FileReport:
+    target, opts = job
+    explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
+    report = lint_one(target, opts, explicit)
+    return report

@@ -1,0 +1,50 @@
+"""Character classes and splitting shared by the document builder and the rules."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Document, Span
+
+# CJK unified ideographs (BMP blocks and extension A); enough to tell "inside Chinese text".
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CN_NUMERALS = "一二三四五六七八九十"
+SENTENCE_END = "。！？；!?;"
+_SENTENCE = re.compile(rf"[^{SENTENCE_END}\r\n]+[{SENTENCE_END}]*[”’」』）)]?")
+
+
+def split_sentences(doc: Document) -> list[Span]:
+    """Sentences of every block: runs ending in 。！？； with any closing quote kept."""
+    from .model import Span
+
+    spans: list[Span] = []
+    text = doc.text
+    for block in doc.blocks:
+        for m in _SENTENCE.finditer(text, block.start, block.end):
+            start, end = m.start(), m.end()
+            while start < end and text[start] in " \t\u3000":
+                start += 1
+            if end > start:
+                spans.append(Span(start, end))
+    return spans
+
+
+class SpanSet:
+    """Sorted, non-overlapping (start, end) spans with a fast "does this offset fall inside" test."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
