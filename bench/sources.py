@@ -28,12 +28,13 @@ HEADING = re.compile(
     rf"{_AFTER}(?P<top>{_TOP})|(?<!第)(?P<sub>{_SUB})|{_AFTER}(?P<item>{_ITEM})", re.M
 )
 TITLE = re.compile(r"([^。；;，,：:\s（(]{2,30})(?:[。；;]|(?=[\s（(])|$)")
-SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]")
+# A half-width '?' inside Chinese text is a lost character (幸?感), not a sentence end.
+SENTENCE = re.compile(r"[^。！？；;!\n]+[。！？；;!]")
 ORDINAL = re.compile(
     rf"^(?:[{_CN}]+是|第[{_CN}]+[，,、]|其[{_CN}][，,、]|[{_CN}]+[、.](?![{_CN}][、季月]))"
 )
 RUN_IN = re.compile(rf"[{_CN}]是")
-CLAUSE = re.compile(r"[^，,。！？；;!?]+")
+CLAUSE = re.compile(r"[^，,。！？；;!]+")
 MARKDOWN_PREFIX = re.compile(r"^#+\s*", re.M)
 REPORT_TITLE = re.compile(r"^#?\s*(.+?)(\d{4})年")
 

@@ -203,7 +203,9 @@ def resolve(config: Config, file_path: str | None = None, select=(), ignore=(),
         if selects:
             if not any(matches(rule, s) for s in selects):
                 continue
-            rule = replace(rule, enabled=True)
+            # A prefix selects among default-on rules; naming a rule exactly turns it on.
+            if any(s in (rule.code, rule.name) for s in selects):
+                rule = replace(rule, enabled=True)
         if any(matches(rule, s) for s in extra_select):
             rule = replace(rule, enabled=True)
         if not rule.enabled or any(matches(rule, s) for s in ignores):

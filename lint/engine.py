@@ -20,14 +20,9 @@ def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:
             message = rule.format_message(lang, f.variant, f.args)
             out.append(Diagnostic(rule.code, rule.name, rule.severity, message, f.start, f.end,
                                   f.fix, f.related))
-    if ruleset.allow:
-        out = [d for d in out if not _allowed(doc.text[d.start:d.end], ruleset.allow)]
-    from .suppressions import apply_suppressions
+    from .suppressions import apply_allow, apply_suppressions
 
+    out = apply_allow(doc.text, out, ruleset.allow)
     out = apply_suppressions(doc, out)
     out.sort(key=lambda d: (d.start, d.code, d.end))
     return out
-
-
-def _allowed(snippet: str, allow: tuple[str, ...]) -> bool:
-    return any(snippet == a or (snippet and snippet in a) for a in allow)

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # LSP treats \r\n, \n and a lone \r as line ends; so do we.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A 0-based line and a column counted in code points or UTF-16 units."""
 
     line: int

@@ -11,6 +11,8 @@ from .diagnostics import FileReport, at_or_above
 from .errors import ReportlintError
 from .source import SUPPORTED_SUFFIXES
 
+PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+
 
 @dataclass
 class CheckOptions:
@@ -33,9 +35,9 @@ class CheckOptions:
 
 
 def run_check(opts: CheckOptions) -> int:
-    explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
     if opts.config and not Path(opts.config).is_file():
         raise ReportlintError(f"{opts.config}: 配置文件不存在")
+    explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
     targets = collect(opts.paths, explicit)
     reports = lint_all(targets, opts, explicit)
     if opts.fix or opts.diff:
@@ -54,7 +56,7 @@ def run_check(opts: CheckOptions) -> int:
     from .formatters import render
 
     out = render(opts.fmt, reports, color=opts.color, show_source=opts.show_source, lang=lang)
-    if not (opts.diff and opts.fmt == "text"):
+    if not opts.diff:  # with --diff, standard output holds only the diff
         sys.stdout.write(out)
     sys.stdout.flush()
     return exit_status(reports, opts, explicit)
@@ -106,8 +108,9 @@ def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) ->
     """Lint every target, in input order; with --jobs > 1 across worker processes."""
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     files = [t for t in targets if t != "-"]
-    if jobs > 1 and len(files) > 8:
-        return _parallel(targets, opts, jobs)
+    if jobs > 1 and len(files) > PARALLEL_MIN_FILES:
+        done = iter(_parallel(files, opts, jobs))  # standard input is read here, not in a worker
+        return [lint_one(t, opts, explicit) if t == "-" else next(done) for t in targets]
     return [lint_one(t, opts, explicit) for t in targets]
 
 

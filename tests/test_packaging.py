@@ -1,0 +1,34 @@
+"""The wheel carries the grammar and the rule packs, and an installed copy finds them from anywhere."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_contains_data_and_runs_from_another_folder(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(dist)], check=True, capture_output=True, timeout=300)
+    wheel = next(dist.glob("reportlint-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "lint/_data/grammars/numbering.lark" in names
+    assert "lint/_data/rules/structure.yaml" in names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "r.txt").write_text("一、甲\n三、乙\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    proc = subprocess.run([sys.executable, "-c", "import lint, sys; from lint.cli import main; "
+                           "print(lint.__file__, file=sys.stderr); sys.exit(main(['check', '--select', 'WR101', 'r.txt']))"],
+                          cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+    assert str(target) in proc.stderr, proc.stderr
+    assert proc.returncode == 1 and "WR101" in proc.stdout, proc.stdout + proc.stderr
