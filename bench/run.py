@@ -17,49 +17,30 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import math
 import os
 import platform
-import re
 import shlex
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import gen_corpus
+from measure import TIME, Run, fmt_time, measure
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 KIB, MIB = gen_corpus.KIB, gen_corpus.MIB
 
 # The floor: what any Python tool must spend to read, decode and scan the same files.
-# Without /usr/bin/time: a small go-between that times the command and reads its peak.
-# The peak cannot be read from this script's own children: a child forked from a big
-# process starts with that process's peak, so it would count the harness's memory.
-RUSAGE = r"""
-import resource, subprocess, sys, time
-start = time.perf_counter()
-rc = subprocess.call(sys.argv[2:])
-wall = time.perf_counter() - start
-with open(sys.argv[1], "w") as f:
-    f.write(f"{wall} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
-sys.exit(rc if rc >= 0 else 128 - rc)
-"""
-
 FLOOR = r"""
 import os, re, sys
 pattern = re.compile(r"[xX]{2,}")
+
 def paths(root):
     if os.path.isfile(root):
         yield root
@@ -67,6 +48,7 @@ def paths(root):
         for name in sorted(names):
             if name.endswith((".txt", ".md")):
                 yield os.path.join(folder, name)
+
 hits = 0
 for root in sys.argv[1:]:
     for path in paths(root):
@@ -97,37 +79,6 @@ QUICK = Plan(50, 1.2, (1, 5), (500, 5000))
 
 
 @dataclass
-class Run:
-    """One timed process: wall seconds, peak RSS in KiB, exit status, and what the
-    JSON report said (files listed, diagnostics, tool version)."""
-
-    wall: float
-    peak_kib: int | None
-    rc: int | None  # None: killed at the timeout
-    stderr: str
-    files: int | None = None
-    diagnostics: int | None = None
-    version: str | None = None
-    bad_json: bool = False
-
-    @property
-    def error(self) -> str | None:
-        """Why the run does not count, or None when it ran fine (exit 0 or 1)."""
-        if self.rc is None:
-            return f"timeout after {fmt_time(self.wall)}"
-        if self.rc not in (0, 1):
-            return f"exit {self.rc}: {self.last_message()}"
-        if self.bad_json:
-            return f"stdout is not a JSON report: {self.last_message()}"
-        return None
-
-    def last_message(self) -> str:
-        """The last line on stderr, where a usage error or a traceback ends."""
-        lines = [line.strip() for line in self.stderr.splitlines() if line.strip()]
-        return lines[-1][:120] if lines else "no message on stderr"
-
-
-@dataclass
 class Row:
     """One line of the result table."""
 
@@ -146,83 +97,6 @@ def progress(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-# --- running and timing --------------------------------------------------------------
-
-def read_usage(path: Path) -> tuple[float | None, int | None]:
-    """(wall seconds, peak KiB) from the usage file: ``/usr/bin/time -v`` gives only the
-    peak (its clock is too coarse), the ``RUSAGE`` wrapper gives both."""
-    text = path.read_text() if path.exists() else ""
-    if TIME:
-        match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-        return None, int(match.group(1)) if match else None
-    wall, _, peak = text.partition(" ")
-    return (float(wall), int(peak)) if peak else (None, None)
-
-
-def read_report(run: Run, stdout: Path) -> None:
-    """Fill ``run`` from the JSON document on stdout."""
-    try:
-        with stdout.open("rb") as f:
-            report = json.load(f)
-        files = report["files"]
-        run.files = len(files)
-        run.diagnostics = sum(len(f.get("diagnostics") or ()) for f in files)
-        run.version = (report.get("tool") or {}).get("version")
-    except (ValueError, KeyError, TypeError, AttributeError):
-        run.bad_json = True
-
-
-def measure(argv: list[str], timeout: float, parse_json: bool = False) -> Run:
-    """Run ``argv`` once in its own process group, from the repo root.
-
-    The peak is the largest resident set of the process or of any descendant it waited
-    for (for ``--jobs``, the biggest single process, not the sum), from
-    ``/usr/bin/time -v`` when present, else from ``getrusage(RUSAGE_CHILDREN)`` in the
-    ``RUSAGE`` go-between, which also times the command without its own start-up.
-    """
-    with tempfile.TemporaryDirectory(prefix="reportlint-bench-") as tmp:
-        out, err, usage_file = (Path(tmp) / name for name in ("out", "err", "usage"))
-        if TIME:
-            command = [TIME, "-v", "-o", str(usage_file), *argv]
-        else:
-            command = [sys.executable, "-c", RUSAGE, str(usage_file), *argv]
-        with out.open("wb") as stdout, err.open("wb") as stderr:
-            try:
-                rc, wall = wait_timed(command, stdout, stderr, timeout)
-            except OSError as error:
-                return Run(0.0, None, 127, f"cannot run {argv[0]}: {error}")
-        inner_wall, peak = read_usage(usage_file)
-        run = Run(inner_wall or wall, peak, rc, err.read_text(errors="replace"))
-        if parse_json and run.error is None:
-            read_report(run, out)
-        return run
-
-
-def wait_timed(command: list[str], stdout, stderr, timeout: float) -> tuple[int | None, float]:
-    """Run ``command`` from the repo root in its own process group; return its exit
-    status (None if it was killed at the timeout) and the wall time. The wait blocks
-    and a timer kills: ``Popen.wait(timeout)`` would poll and add latency."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=REPO, stdin=subprocess.DEVNULL, stdout=stdout,
-                            stderr=stderr, start_new_session=True)
-    fired = threading.Event()
-    timer = threading.Timer(timeout, kill_group, (proc.pid, fired))
-    timer.start()
-    proc.wait()
-    wall = time.perf_counter() - start
-    timer.cancel()
-    return (None if fired.is_set() else proc.returncode), wall
-
-
-def kill_group(pid: int, fired: threading.Event) -> None:
-    """Kill a timed-out process and everything it started."""
-    fired.set()
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-
-
 @dataclass
 class Bench:
     """What every measurement shares: the reportlint command, timeout and repeat count."""
@@ -235,13 +109,13 @@ class Bench:
     def lint(self, paths: list[Path], *options: str) -> Run:
         """``reportlint check --format json [options] PATHS`` once."""
         argv = [*self.command, "check", "--format", "json", *options, *map(str, paths)]
-        run = measure(argv, self.timeout, parse_json=True)
+        run = measure(argv, REPO, self.timeout, parse_json=True)
         self.version = self.version or run.version
         return run
 
     def floor(self, paths: list[Path]) -> Run:
         """The plain-Python floor over the same paths, once."""
-        return measure([sys.executable, "-c", FLOOR, *map(str, paths)], self.timeout)
+        return measure([sys.executable, "-c", FLOOR, *map(str, paths)], REPO, self.timeout)
 
     def median(self, once: Callable[[], Run]) -> tuple[Run, list[float]]:
         """Run ``once()`` ``self.runs`` times; a run with the median wall time and peak,
@@ -258,12 +132,7 @@ class Bench:
         typical.peak_kib = round(statistics.median(r.peak_kib or 0 for r in runs))
         return typical, walls
 
-
 # --- formatting ----------------------------------------------------------------------
-
-def fmt_time(seconds: float) -> str:
-    """Milliseconds below 1 s, else seconds."""
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def fmt_size(size: float) -> str:
@@ -296,8 +165,8 @@ def ratio(run: Run, base: Run | None, scale: float = 1.0, unit: str = "× floor"
         return ""
     return f"{run.wall / (base.wall * scale):.2f}{unit}"
 
-
 # --- the measurements ----------------------------------------------------------------
+
 
 def corpus_rows(bench: Bench, corpus: Path, count: int, size: int, jobs: bool) -> list[Row]:
     """The floor and ``--jobs 1`` / ``--jobs 2`` over the whole corpus."""
@@ -373,8 +242,8 @@ def near_duplicate_rows(bench: Bench, files: list[tuple[int, Path]]) -> list[Row
     items = [(n, f"{n:,} paragraphs, {fmt_size(p.stat().st_size)}", p) for n, p in files]
     return scaling_rows(bench, "check --select WR402", items, "--select", "WR402")
 
-
 # --- inputs --------------------------------------------------------------------------
+
 
 def ensure(cache: Path, name: str, params: dict) -> list[Path]:
     """The files ``params`` describes, from ``cache/name`` or freshly generated there."""
@@ -415,8 +284,8 @@ def describe_corpus(paths: list[Path]) -> str:
     saved = f"GB18030 {tags['gb18030']}, UTF-8 BOM {tags['utf8bom']}, CRLF {tags['crlf']}"
     return f"{forms}; {saved}"
 
-
 # --- the whole run -------------------------------------------------------------------
+
 
 def default_command() -> list[str]:
     """``reportlint`` on PATH, else ``python -m lint`` from the repo root."""
@@ -474,9 +343,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
-                        help="smaller sizes for a smoke run (50 files, 1/5 MB, 500/5000 paragraphs)")
+                        help="smaller sizes for a smoke run: 50 files, 1 and 5 MB, "
+                             "500 and 5000 paragraphs")
     parser.add_argument("--reportlint", metavar="CMD",
-                        help="the command to benchmark (default: reportlint on PATH, else python -m lint)")
+                        help="the command to benchmark (default: reportlint on PATH, "
+                             "else python -m lint)")
     parser.add_argument("--out", type=Path, metavar="FILE", help="also write the table to FILE")
     parser.add_argument("--cache", type=Path, default=BENCH / ".corpus",
                         help="where generated corpora are kept (default bench/.corpus)")
