@@ -1,0 +1,223 @@
+"""Figure kinds (WR601–WR602): a stated rate or total that its own stated figures contradict.
+
+Both read counted quantities ("732处", "1.26万人", "1,260份") inside one sentence and stay silent
+whenever the pattern is not unambiguous: precision first.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from pydantic import ConfigDict
+
+from ..findings import Finding
+from ..model import Document
+
+# A counted quantity: digits (thousands separators, decimals), an optional 万/亿, a unit.
+# Not an ordinal (第3批), not part of a range or code (1-5月, A12), not 个 of a duration.
+_UNITS = ("平方米|千瓦时|千瓦|公里|人次|家次|户次|件次|批次|元|个(?!月|工作日|百分点|季度|小时|星期)|家|人|名|户|项|件|起"
+          "|处|所|座|条|台|套|辆|份|张|篇|场|次|期|批|宗|例|只|头|吨|亩|米|对|支|块|本|册|卷|轮|间|床|位")
+_FIGURE = re.compile(rf"(?<![\d.\-－~～—第A-Za-z])(?<!\d,)(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                     rf"([万亿]?)({_UNITS})")
+_MULT_RE = re.compile(r"[\d.,]+([万亿]?)")
+_MULT = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")            # rates: figures of one clause group
+_PASSAGE = re.compile(r"[^。！？!?\n]+")                # sums: parts may run across ；
+_RATE = re.compile(r"([\u4e00-\u9fff]{1,8})率(?:为|达到|达|是|均为|保持)?\s*(\d+(?:\.\d+)?)\s*[%％]"
+                   r"|占比(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_QIZHONG = re.compile(r"其中")
+_SEP = re.compile(r"[，,、；;：:]")
+_SEP_KEEP = re.compile(r"([，,、；;：:])")
+_DIGIT = re.compile(r"\d")
+_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z“”（）()]+$")
+_BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class RateOptions:
+    """Rate-mismatch options: stems of rates that are not a part-of-whole ratio."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    exclude_stems: tuple[str, ...] = ("增长", "下降", "增速", "增幅", "降幅", "减少", "上升",
+                                      "提高", "降低", "同比", "环比")
+
+
+@dataclass(frozen=True)
+class SumOptions:
+    """Sum-mismatch options: labels that mark a list as exhaustive (a remainder part)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    remainder_labels: tuple[str, ...] = ("其他", "其它", "其余", "另有", "剩余")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A counted quantity: value, the half-width of its rounding, base unit, label and span."""
+
+    value: Decimal
+    slack: Decimal
+    unit: str
+    start: int
+    end: int
+    label_start: int
+
+
+def read_figures(text: str, start: int, end: int) -> list[Figure]:
+    """Counted quantities in text[start:end]; each label runs back to the previous separator."""
+    out: list[Figure] = []
+    for m in _FIGURE.finditer(text, start, end):
+        digits, mult, unit = m.groups()
+        value, slack = _value(digits, mult)
+        sep = max(text.rfind(c, start, m.start()) for c in "，,、；;：:。")
+        label_start = max(sep + 1, out[-1].end if out else start, start)
+        out.append(Figure(value, slack, unit, m.start(), m.end(), label_start))
+    return out
+
+
+def _value(digits: str, mult: str) -> tuple[Decimal, Decimal]:
+    """The number and half its last digit's place (0 for an exact integer without 万/亿)."""
+    number = Decimal(digits.replace(",", ""))
+    scale = _MULT[mult]
+    exponent = number.as_tuple().exponent
+    if exponent < 0 or mult:
+        slack = Decimal(10) ** min(exponent, 0) * scale / 2
+    else:
+        slack = Decimal(0)
+    return number * scale, slack
+
+
+def check_rates(doc: Document, options: RateOptions) -> Iterator[Finding]:
+    """WR601: 排查N处，已整改M处，整改率R% where R is not M/N (allowing for rounding)."""
+    text = doc.text
+    for block in doc.blocks:
+        for clause in _SENTENCE.finditer(text, block.start, block.end):
+            figures = read_figures(text, clause.start(), clause.end())
+            if len(figures) < 2:
+                continue
+            for m in _RATE.finditer(text, clause.start(), clause.end()):
+                finding = _rate_finding(text, m, figures, options)
+                if finding:
+                    yield finding
+
+
+def _rate_finding(text: str, m: re.Match, figures: list[Figure], options: RateOptions) -> Finding | None:
+    stem, stated = (m.group(1), m.group(2)) if m.group(1) else ("", m.group(3))
+    before = [f for f in figures if f.end <= m.start()]
+    if len(before) < 2:
+        return None
+    part = before[-1]
+    between = text[part.end:m.start()]
+    if _DIGIT.search(between) or len(_SEP.findall(between)) > 1:
+        return None
+    label = text[part.label_start:part.start]
+    if stem:
+        keys = {stem[-2:]} | ({stem[:2]} if len(stem) <= 4 else set())
+        if any(s in stem for s in options.exclude_stems) or not any(k in label for k in keys):
+            return None
+    whole = next((f for f in reversed(before[:-1]) if f.unit == part.unit), None)
+    if whole is None or whole.value <= 0:
+        return None
+    if not stem and not _QIZHONG.search(text, whole.end, part.start):
+        return None
+    if _rate_fits(Decimal(stated), part, whole):
+        return None
+    actual = part.value * 100 / whole.value
+    return Finding(m.start(), m.end(), {"rate": m.group(0), "part": text[part.start:part.end],
+                                        "whole": text[whole.start:whole.end],
+                                        "actual": f"{actual:.1f}%"})
+
+
+def _rate_fits(stated: Decimal, part: Figure, whole: Figure) -> bool:
+    """True when `stated`% can be part/whole after rounding or truncating to its own precision."""
+    unit = Decimal(10) ** min(stated.as_tuple().exponent, 0)
+    low_den, high_den = whole.value + whole.slack, whole.value - whole.slack
+    if high_den <= 0:
+        return True
+    low = (part.value - part.slack) * 100 / low_den
+    high = (part.value + part.slack) * 100 / high_den
+    return low - unit < stated < high + unit
+
+
+def check_sums(doc: Document, options: SumOptions) -> Iterator[Finding]:
+    """WR602: 共N个，其中A a个、B b个… where the parts exceed N (or, with a remainder part, miss N)."""
+    text = doc.text
+    for block in doc.blocks:
+        for passage in _PASSAGE.finditer(text, block.start, block.end):
+            marks = [q.start() for q in _QIZHONG.finditer(text, passage.start(), passage.end())]
+            for i, q in enumerate(marks):
+                stop = marks[i + 1] if i + 1 < len(marks) else passage.end()
+                finding = _sum_finding(text, passage.start(), q, stop, options)
+                if finding:
+                    yield finding
+
+
+def _sum_finding(text: str, start: int, q: int, stop: int, options: SumOptions) -> Finding | None:
+    parts = _parts(text, q + 2, stop, options.remainder_labels)
+    if len(parts) < 2:
+        return None
+    unit = parts[0][1].unit
+    if any(f.unit != unit for _, f in parts):
+        return None
+    clause_start = max(start, max(text.rfind(c, start, q) for c in "；;"))
+    whole = next((f for f in reversed(read_figures(text, clause_start, q)) if f.unit == unit), None)
+    if whole is None:
+        return None
+    total = sum((f.value for _, f in parts), Decimal(0))
+    slack = whole.slack + sum((f.slack for _, f in parts), Decimal(0))
+    remainder = any(label.startswith(options.remainder_labels) for label, _ in parts)
+    over = total - slack > whole.value
+    under = remainder and total + slack < whole.value
+    if not (over or under):
+        return None
+    listed = "＋".join(text[f.start:f.end] for _, f in parts)
+    written = _MULT_RE.match(text, whole.start, whole.end).group(1)
+    return Finding(whole.start, whole.end, {"total": text[whole.start:whole.end], "parts": listed,
+                                            "sum": _plain(total / _MULT[written]) + written + unit, "unit": unit},
+                   "over" if over else "under")
+
+
+def _parts(text: str, start: int, stop: int, remainder: tuple[str, ...]) -> list[tuple[str, Figure]]:
+    """The parts listed after 其中, read up to the first segment that is not "label number unit".
+
+    Parts are joined by one separator (the one before the second part) and their names end
+    alike (a remainder such as 其他组织 excepted); text without digits between them
+    (、总投资XX亿元；) is skipped. Stopping early only shortens the list.
+    """
+    region = _BRACKETS.sub(lambda m: " " * len(m.group()), text[start:stop])
+    pieces = _SEP_KEEP.split(region)
+    parts: list[tuple[str, Figure]] = []
+    joiner, pending, offset = "", "", start
+    for i in range(0, len(pieces), 2):
+        segment, seg_start = pieces[i], offset
+        offset += len(segment) + (len(pieces[i + 1]) if i + 1 < len(pieces) else 0)
+        if not _DIGIT.search(segment):
+            pending += segment
+            continue
+        part = _part(text, seg_start, seg_start + len(segment), pending)
+        pending, before = "", pieces[i - 1] if i else ""
+        if part is None or (parts and part[0][-1] != parts[0][0][-1] and not part[0].startswith(remainder)):
+            break
+        if len(parts) == 1:
+            joiner = before
+        elif parts and before != joiner:
+            break
+        parts.append(part)
+    return parts
+
+
+def _part(text: str, start: int, end: int, pending: str) -> tuple[str, Figure] | None:
+    """("label", figure) when text[start:end] is exactly a label then one counted quantity."""
+    figures = read_figures(text, start, end)
+    if len(figures) != 1 or text[figures[0].end:end].strip():
+        return None
+    label = (pending + text[start:figures[0].start]).strip()
+    return (label, figures[0]) if _LABEL.match(label) else None
+
+
+def _plain(value: Decimal) -> str:
+    """A sum as written: no exponent, no trailing zeros."""
+    return format(value.normalize(), "f")

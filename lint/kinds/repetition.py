@@ -1,0 +1,84 @@
+"""WR403: a word typed twice in a row (落实落实, 进一步进一步, 的的), but not Chinese reduplication.
+
+AA and AABB reduplication (常常, 认认真真, 家家户户) never matches a doubled word of two or more
+characters; a doubled single character is checked only for a few function words, and never
+inside AABB (的的确确, 实实在在). ABAB verb reduplication (研究研究) and 一X一X (一个一个) are left
+alone through the options.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from pydantic import ConfigDict
+
+from ..findings import Edit, Finding, Fix
+from ..model import Document
+
+_HAN = "\u4e00-\u9fff"
+_WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
+
+
+@dataclass(frozen=True)
+class RepeatOptions:
+    """Which single characters may not be doubled, and doubled strings that are correct Chinese."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+    _derived = ("single",)
+
+    single_chars: str = "的了是"
+    skip_leading: str = "一"
+    exceptions: tuple[str, ...] = ()
+    single: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def prepare(self, trusted: bool) -> None:
+        """Compile the single-character pattern once."""
+        chars = "".join(c for c in self.single_chars if "\u4e00" <= c <= "\u9fff")
+        pattern = re.compile(f"([{re.escape(chars)}])\\1") if chars else None
+        object.__setattr__(self, "single", pattern)
+
+
+def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Finding]:
+    """WR403: report the whole doubled span, with an unsafe fix deleting the second copy."""
+    if options.single is None and options.single_chars:
+        options.prepare(True)
+    text = doc.text
+    for block in doc.blocks:
+        for m in _WORD_TWICE.finditer(text, block.start, block.end):
+            word = m.group(1)
+            if len(set(word)) == 1 or (len(word) == 2 and word[0] in options.skip_leading):
+                continue
+            if not _excepted(text, m.start(), m.end(), options.exceptions):
+                yield _finding(m, word)
+        if options.single is None:
+            continue
+        for m in options.single.finditer(text, block.start, block.end):
+            if not _in_aabb(text, m.start()) and not _excepted(text, m.start(), m.end(), options.exceptions):
+                yield _finding(m, m.group(1))
+
+
+def _finding(m: re.Match, word: str) -> Finding:
+    middle = m.start() + len(word)
+    return Finding(m.start(), m.end(), {"word": word, "twice": m.group(0)},
+                   fix=Fix((Edit(middle, m.end(), ""),), safe=False))
+
+
+def _in_aabb(text: str, start: int) -> bool:
+    """True when the doubled character at `start` is one half of AABB (的的确确, 实实在在)."""
+    before = start >= 2 and text[start - 2] == text[start - 1] != text[start]
+    after = start + 3 < len(text) and text[start + 2] == text[start + 3] != text[start]
+    return before or after
+
+
+def _excepted(text: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
+    """True when an exception string occurs over the whole of text[start:end]."""
+    for phrase in exceptions:
+        reach = len(phrase)
+        window_start = max(0, end - reach)
+        i = text.find(phrase, window_start, start + reach)
+        while i != -1 and i <= start:
+            if i + reach >= end:
+                return True
+            i = text.find(phrase, i + 1, start + reach)
+    return False

@@ -1,0 +1,111 @@
+"""Duplicates pack (WR401–WR403): the seed's pasted paragraph and typo, near copies at scale, reduplication."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import SHARED
+
+from lint.api import lint_path, lint_text
+from lint.kinds.duplicates import NearDuplicateOptions, check_near_duplicates
+from lint.outline import build_document
+
+SEED = SHARED / "seed" / "000_d0edc64c5d0a0730.txt"
+
+
+def _lines(report, code: str) -> list[int]:
+    return [report.range(d.start, d.end)["start"]["line"] for d in report.diagnostics if d.code == code]
+
+
+def test_seed_repeated_paragraph_is_reported_at_its_second_copy():
+    report = lint_path(SEED, select=("WR401",))
+    assert _lines(report, "WR401") == [18]
+    (diag,) = report.diagnostics
+    (related,) = diag.related
+    assert report.range(related.start, related.end)["start"]["line"] == 17
+    assert report.source.text[diag.start:diag.end].startswith("3.狠抓能源保障。一是")
+
+
+def test_seed_typo_is_repeated_phrase():
+    report = lint_path(SEED, select=("WR403",))
+    assert [report.source.text[d.start:d.end] for d in report.diagnostics] == ["落实落实"]
+
+
+def test_seed_near_copy_inside_one_sentence():
+    report = lint_path(SEED, select=("WR402",))
+    texts = [report.source.text[d.start:d.end] for d in report.diagnostics]
+    assert texts == ["把成果导向和省级规范化要求贯穿审计工作全过程"]
+
+
+def test_duplicate_block_every_later_copy_points_at_the_first():
+    para = "同时，深入推进“放管服”改革，人社领域政务服务事项全部实现网上可办。"
+    text = f"{para}\n其他内容。\n{para}\n  {para}  \n"
+    report = lint_text(text, select=("WR401",))
+    assert _lines(report, "WR401") == [2, 3]
+    assert {d.related[0].start for d in report.diagnostics} == {0}
+
+
+def test_duplicate_run_in_section_under_another_number():
+    section = "环境执法力度欠缺。企业环境违法现象时有发生，一些企业环境意识淡薄。"
+    text = f"二、存在的问题（一）监管能力不足。人员偏少。（二）{section}\n三、其他（一）甲。（五）{section}\n"
+    report = lint_text(text, select=("WR401",))
+    assert [report.source.text[d.start:d.start + 3] for d in report.diagnostics] == ["（五）"]
+
+
+def test_short_repeated_lines_are_not_duplicate_blocks():
+    report = lint_text("（一）加强队伍建设。\n正文一。\n（一）加强队伍建设。\n", select=("WR401",))
+    assert report.diagnostics == []
+
+
+def test_parallel_statistics_are_not_near_duplicates():
+    text = ("1-9月，全市234户生物化工产业规上企业完成产值同比下降3.8%；234户企业中有125户企业产值为负增长。\n"
+            "1-9月，全市139户建材行业规上企业完成产值同比下降12%；139户企业中有80户企业产值为负增长。\n")
+    assert lint_text(text, select=("WR402",)).diagnostics == []
+
+
+def test_sentences_of_a_verbatim_copy_are_left_to_duplicate_block():
+    para = "坚持把档案开发利用作为服务群众的重要抓手。让档案工作更好地服务中心、服务大局。"
+    report = lint_text(f"{para}\n正文。\n{para}\n", select=("WR401", "WR402"))
+    assert [d.code for d in report.diagnostics] == ["WR401"]
+
+
+def _sentences(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 2500)]
+    return ["".join(rng.choices(alphabet, k=rng.randint(18, 40))) + "。" for _ in range(count)]
+
+
+@pytest.mark.parametrize("count", [3000, 8000])
+def test_near_duplicate_finds_a_planted_pair_among_thousands(count):
+    sentences = _sentences(count, count)
+    planted = "坚持把新能源并网服务作为服务双碳目标的重要抓手，开辟绿色通道，做到应并尽并。"
+    sentences[count // 7] = planted
+    sentences[count - 3] = planted.replace("重要", "关键")
+    text = "\n".join("".join(sentences[i:i + 4]) for i in range(0, count, 4)) + "\n"
+    doc = build_document(text, "big.txt", "text")
+    found = list(check_near_duplicates(doc, NearDuplicateOptions()))
+    assert [(text[f.start:f.end], text[f.related[0].start:f.related[0].end]) for f in found] == [
+        (planted.replace("重要", "关键"), planted)]
+
+
+@pytest.mark.parametrize("text", ["群众常常需要到市级以上医院就诊。", "认认真真抓落实，让家家户户都能出行便利，时时处处有人管。",
+                                  "区人社局层层压实稳就业责任，人人参与。", "对问题要一个一个解决、一步一步推进。",
+                                  "为了了解情况，组织专家研究研究。", "的的确确不能不了了之，实实在在抓落实。",
+                                  "关键是是否落实到位。"])
+def test_reduplication_is_not_a_repeated_phrase(text):
+    assert lint_text(text, select=("WR403",)).diagnostics == []
+
+
+@pytest.mark.parametrize("text", ["实现双碳目标的的关键。", "完成了了全年任务。", "推动工作落实落实到位。"])
+def test_doubled_function_words_and_words_are_repeated_phrases(text):
+    assert [d.code for d in lint_text(text, select=("WR403",)).diagnostics] == ["WR403"]
+
+
+def test_repeated_phrase_spans_and_unsafe_fix():
+    text = "进一步进一步优化营商环境，推进推进改革。"
+    report = lint_text(text, select=("WR403",))
+    assert [text[d.start:d.end] for d in report.diagnostics] == ["进一步进一步", "推进推进"]
+    assert all(d.fix is not None and not d.fix.safe for d in report.diagnostics)
+    edit = report.diagnostics[0].fix.edits[0]
+    assert text[:edit.start] + edit.new_text + text[edit.end:] == "进一步优化营商环境，推进推进改革。"
