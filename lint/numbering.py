@@ -29,30 +29,96 @@ def parser():
     """The LALR parser for the numbering grammar, built once per process."""
     from lark import Lark
 
+    from .cache import cache_dir
+
     grammar = (data_dir("grammars") / "numbering.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", start=["marker", "ordinal"], maybe_placeholders=False)
+    # Lark's own cache keeps the analysed LALR tables (keyed by grammar and options): loading
+    # the grammar from scratch costs far more than parsing every marker of a report.
+    folder = cache_dir()
+    cache: bool | str = False
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = str(folder / "numbering-lark.cache")
+        except OSError:
+            cache = False
+    return Lark(grammar, parser="lalr", start=["marker", "ordinal"], maybe_placeholders=False, cache=cache)
 
 
-@lru_cache(maxsize=4096)
 def parse_marker(text: str) -> Parsed | None:
     """Decompose a heading marker such as "（二）、" or "12." (None when it is not one)."""
     return _parse(text, "marker")
 
 
-@lru_cache(maxsize=1024)
 def parse_ordinal(text: str) -> Parsed | None:
     """Decompose a run-in ordinal such as "三是", "第二，" or "其一"."""
     return _parse(text, "ordinal")
 
 
 def _parse(text: str, start: str) -> Parsed | None:
+    memo = _memo()
+    key = (start, text)
+    if key in memo:
+        return memo[key]
     from lark.exceptions import LarkError
 
     try:
-        tree = parser().parse(text, start=start)
+        parsed = _to_parsed(parser().parse(text, start=start))
     except LarkError:
-        return None
-    return _to_parsed(tree)
+        parsed = None
+    memo[key] = parsed
+    _MEMO_STATE["dirty"] = True
+    return parsed
+
+
+# Reports repeat a few hundred distinct marker strings at most, so their parses are memoised
+# on disk beside the other caches: a warm run needs neither Lark nor the grammar analysis.
+_MEMO_STATE: dict = {"table": None, "dirty": False, "path": None}
+_MEMO_LIMIT = 50_000
+
+
+def _memo() -> dict:
+    table = _MEMO_STATE["table"]
+    if table is not None:
+        return table
+    import atexit
+    import hashlib
+    import pickle
+
+    from .cache import cache_dir
+
+    table = {}
+    folder = cache_dir()
+    if folder is not None:
+        grammar = (data_dir("grammars") / "numbering.lark").read_bytes()
+        path = folder / f"markers-{hashlib.sha256(grammar).hexdigest()[:16]}.pickle"
+        _MEMO_STATE["path"] = path
+        try:
+            with open(path, "rb") as fh:
+                table = pickle.load(fh)
+        except Exception:  # missing or unreadable: start empty
+            table = {}
+        atexit.register(_save_memo)
+    _MEMO_STATE["table"] = table
+    return table
+
+
+def _save_memo() -> None:
+    import os
+    import pickle
+    import tempfile
+
+    path, table = _MEMO_STATE["path"], _MEMO_STATE["table"]
+    if not (_MEMO_STATE["dirty"] and path and table is not None and len(table) <= _MEMO_LIMIT):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _to_parsed(tree) -> Parsed:

@@ -22,7 +22,8 @@ MARKER = (
     rf"|[①-⑳]{_P}?"                                    # ①
 )
 # A heading starts a line (after indentation, a Markdown "##" or "**") or follows a sentence end.
-_LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?[ \t\u3000]*"
+# (Each whitespace run follows something literal: two adjacent runs would backtrack quadratically.)
+_LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
 _AFTER_SENTENCE = r"(?<=[。！？；!?;：:])[ \t\u3000]*"
 _HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
 # Inside a heading's title, a lower-level marker starts a run-in child: 一、就业形势总体稳定（一）主要…
@@ -36,12 +37,13 @@ _TITLE_END = re.compile(r"[。！？；!?;]")
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
 _MD_MASKS = re.compile(
     r"\A---\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)"                   # YAML front matter
-    r"|^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\r\n]*$|\Z)"              # fenced code
+    r"|^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\r\n]*(?=\r?$)|\Z)"       # fenced code (LF or CRLF)
     r"|<!--.*?-->"                                               # HTML comments
     r"|`[^`\r\n]+`",                                             # inline code
     re.S | re.M,
 )
 _LINE_RE = re.compile(r"[^\r\n]+")
+_TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
 
 
 def build_document(text: str, path: str = "<text>", kind: str = "text") -> Document:
@@ -75,16 +77,16 @@ def _find_headings(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Mar
         marker = _marker(text, start, m.end("m"))
         if marker is None:
             continue
-        found.extend(_heading_with_run_in_children(text, marker, mask))
+        found.extend(_heading_with_run_in_children(text, marker, mask, index))
         last_end = found[-1][2]
     return found
 
 
-def _heading_with_run_in_children(text, marker, mask):
+def _heading_with_run_in_children(text, marker, mask, index: LineIndex):
     """A heading, then any lower-level heading that starts inside its unpunctuated title."""
     out = []
     while marker is not None:
-        line_end = _line_end(text, marker.end)
+        line_end = index.line_span(index.line_of(marker.end))[1]   # not str.find: one long line
         stop = _TITLE_END.search(text, marker.end, line_end)
         limit = stop.start() if stop else line_end
         title_end = limit
@@ -111,11 +113,8 @@ def _marker(text: str, start: int, end: int) -> Marker | None:
 
 
 def _is_enumerated_number(text: str, end: int, parsed: Parsed) -> bool:
-    """1、2号机组 and 第(一)项 style lists of numbers are not headings."""
-    nxt = text[end:end + 1]
-    if parsed.punct == "、" and parsed.family == "arabic" and nxt.isdigit():
-        return True
-    return nxt in ("项", "款", "条", "期", "类", "批") and parsed.family in ("paren_cn", "paren_arabic")
+    """1、2号机组 lists numbers, it is not a heading. (第(一)项 never reaches here: 第 is no heading position.)"""
+    return parsed.punct == "、" and parsed.family == "arabic" and text[end:end + 1].isdigit()
 
 
 def _tree(raw, text: str, index: LineIndex) -> list[Heading]:
@@ -133,10 +132,14 @@ def _tree(raw, text: str, index: LineIndex) -> list[Heading]:
         stack.append(i)
     body_ends = _body_ends(raw, len(text))
     headings = []
+    first_text: dict[int, int] = {}
     for i, (marker, title_start, title_end) in enumerate(raw):
         line = index.line_of(marker.start)
-        line_start = index.starts[line]
-        run_in = bool(text[line_start:marker.start].strip(" \t\u3000#*_"))
+        first = first_text.get(line)
+        if first is None:   # where the line's text starts, once per line (a 5 MB line has many headings)
+            found = _TEXT_START.search(text, index.starts[line])
+            first = first_text[line] = found.start() if found else len(text)
+        run_in = first < marker.start
         headings.append(Heading(i, marker, marker.level, marker.start, title_start, title_end, line,
                                 run_in, parents[i], tuple(children[i]), body_ends[i]))
     return headings
@@ -192,12 +195,6 @@ def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
 def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:
     done.extend(tuple(run) for run in runs.values())
     runs.clear()
-
-
-def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    end = len(text) if end < 0 else end
-    return end - 1 if end > offset and text[end - 1] == "\r" else end
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -42,7 +42,8 @@ def check_sequence(doc: Document, options: SequenceOptions) -> Iterator[Finding]
     """WR101: a number skipped, repeated or going backwards among siblings."""
     for run in sibling_runs(doc):
         previous = run[0].marker.value
-        for h in run[1:]:
+        budget = _RENUMBER_BUDGET if options.renumber_fix else 0
+        for i, h in enumerate(run[1:], start=1):
             value = h.marker.value
             variant = ("repeat" if value == previous else "backwards" if value < previous
                        else "skip" if value > previous + 1 else "")
@@ -50,14 +51,21 @@ def check_sequence(doc: Document, options: SequenceOptions) -> Iterator[Finding]
                 yield Finding(h.marker.start, h.marker.end,
                               {"found": h.marker.text, "expected": render(h.marker, previous + 1),
                                "previous": render(h.marker, previous)},
-                              variant, _renumber(run, h, previous + 1) if options.renumber_fix else None)
+                              variant, _renumber(run, i, previous + 1) if budget > 0 else None)
+                budget -= len(run) - i
             previous = value
 
 
-def _renumber(run: list[Heading], first: Heading, value: int) -> Fix:
-    """Renumber `first` and every later sibling consecutively (unsafe: titles may cite numbers)."""
+# Each renumber fix covers the rest of its run, so a long run full of errors would cost
+# quadratic time; past this many edits per run, only the earlier findings (whose fixes
+# already renumber the later headings) carry one.
+_RENUMBER_BUDGET = 20_000
+
+
+def _renumber(run: list[Heading], first: int, value: int) -> Fix:
+    """Renumber run[first] and every later sibling consecutively (unsafe: titles may cite numbers)."""
     edits = []
-    for h in run[run.index(first):]:
+    for h in run[first:]:
         new = render(h.marker, value)
         if new != h.marker.text:
             edits.append(Edit(h.marker.start, h.marker.end, new))
@@ -66,12 +74,24 @@ def _renumber(run: list[Heading], first: Heading, value: int) -> Fix:
 
 
 def check_start(doc: Document, options: StartOptions) -> Iterator[Finding]:
-    """WR102: the first heading of a sibling run is not number one."""
+    """WR102: the first heading of a sibling run is not number one.
+
+    A run whose level differs from its parent's first child is a level mix (WR103), not a
+    late start: one mistake, one diagnostic.
+    """
     for run in sibling_runs(doc):
+        if _mixed_in(doc, run[0]):
+            continue
         first = run[0].marker
         if first.value != options.start:
             yield Finding(first.start, first.end,
                           {"found": first.text, "expected": render(first, options.start)})
+
+
+def _mixed_in(doc: Document, heading: Heading) -> bool:
+    """Whether `heading` sits among siblings whose first member has another level."""
+    siblings = doc.roots if heading.parent is None else doc.headings[heading.parent].children
+    return doc.headings[siblings[0]].level != heading.level
 
 
 def check_level_mix(doc: Document, options: NoOptions) -> Iterator[Finding]:
