@@ -24,6 +24,7 @@ _RUNS = (".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
 # A soft line break stays inside its paragraph: one paragraph is one line.
 _SOFT_BREAKS = re.compile(r"[\r\n\v\f]+")
 _PLACEHOLDER = re.compile(r"%([1-9])")
+_LEVELS = 9   # w:ilvl 0–8
 _CN_DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -38,6 +39,7 @@ _SERIES = {
     "decimalEnclosedFullstop": "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛",
 }
 _COUNTING = {"chineseCountingThousand", "taiwaneseCountingThousand", "japaneseCounting"}
+_REPEATING = {"upperRoman", "lowerRoman", "upperLetter", "lowerLetter"}
 _DIGITAL = {"ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"}
 
 
@@ -128,8 +130,8 @@ class Numbering:
         links: dict[str, str] = {}
         for abstract in numbering.findall(_W + "abstractNum"):
             key = abstract.get(_W + "abstractNumId")
-            out.abstracts[key] = {_int(lvl.get(_W + "ilvl"), 0): Level.parse(lvl)
-                                  for lvl in abstract.findall(_W + "lvl")}
+            levels = ((_int(lvl.get(_W + "ilvl"), 0), lvl) for lvl in abstract.findall(_W + "lvl"))
+            out.abstracts[key] = {i: Level.parse(lvl) for i, lvl in levels if 0 <= i < _LEVELS}
             if not out.abstracts[key] and _val(abstract, "numStyleLink"):
                 links[key] = _val(abstract, "numStyleLink")
         for num in numbering.findall(_W + "num"):
@@ -139,7 +141,8 @@ class Numbering:
         # A list-style reference (w:numStyleLink) borrows the levels of the style's own list.
         for key, style in links.items():
             target = out.nums.get(out.styles.get(style, (None, None))[0] or "", ("", {}))[0]
-            out.abstracts[key] = out.abstracts.get(target, {})
+            if target in out.abstracts and target not in links:
+                out.nums = {n: (target if a == key else a, o) for n, (a, o) in out.nums.items()}
         return out
 
     def label(self, p) -> str:
@@ -151,19 +154,19 @@ class Numbering:
         levels = self.abstracts.get(abstract)
         if not levels or ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(abstract, [None] * 10)
+        counters = self.counters.setdefault(abstract, [None] * _LEVELS)
         if num_id not in self.started:
             # Word shares counters between instances of one abstract list; an instance with a
             # start override ("restart numbering") restarts that level when first used.
             self.started.add(num_id)
             for level, start in overrides.items():
-                if 0 <= level < 10 and start is not None:
+                if 0 <= level < _LEVELS and start is not None:
                     counters[level] = None
                     self.pending[(abstract, level)] = start
         level = levels[ilvl]
         current = counters[ilvl]
         counters[ilvl] = self.pending.pop((abstract, ilvl), level.start) if current is None else current + 1
-        for deeper in range(ilvl + 1, 10):
+        for deeper in range(ilvl + 1, _LEVELS):
             restart = levels[deeper].restart if deeper in levels else None
             if restart is None or (restart != 0 and ilvl < restart):
                 counters[deeper] = None
@@ -235,7 +238,7 @@ def _render(level: Level, levels: dict[int, Level], counters: list[int | None]) 
 
 def format_number(n: int, fmt: str) -> str:
     """One counter in an OOXML number format (ECMA-376 §17.18.59); decimal when out of range."""
-    if n < 1:
+    if n < 1 or (n >= 4000 and fmt in _REPEATING):   # a forged start value must not build huge strings
         return str(n)
     if fmt in _SERIES:
         series = _SERIES[fmt]
