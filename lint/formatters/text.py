@@ -20,7 +20,7 @@ def render(reports, color: bool = False, show_source: bool = False, lang: str = 
             if show_source:
                 lines.extend(_caret(report, d))
             totals[d.severity] += 1
-            fixable += bool(d.fix and d.fix.safe)
+            fixable += bool(d.fix and d.fix.safe) and getattr(report.source, "kind", "") != "docx"
     lines.append(_summary(len(reports), totals, fixable, lang))
     return "\n".join(lines) + "\n"
 
