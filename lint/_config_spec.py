@@ -1,18 +1,33 @@
 """Pydantic model of .reportlint.yaml / [tool.reportlint]. Imported only when a config is read."""
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 Severity = Literal["error", "warning", "info", "off"]
 
 
 class RuleSetting(BaseModel):
+    """`WR301: warning`, `WR301: off` (YAML reads off as false), `WR104: on`, or {severity, options}."""
+
     model_config = _STRICT
     severity: Optional[Severity] = None
     options: dict = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value):
+        if value is False:
+            return {"severity": "off"}
+        if value is True:
+            return {}
+        if isinstance(value, str):
+            return {"severity": value}
+        if isinstance(value, dict) and value.get("severity") is False:
+            return {**value, "severity": "off"}
+        return value
 
 
 class PerFile(BaseModel):
@@ -29,7 +44,7 @@ class ConfigSpec(BaseModel):
     model_config = _STRICT
     extends: Optional[str] = None
     packs: Optional[list[str]] = None
-    rules: dict[str, Union[Severity, RuleSetting]] = Field(default_factory=dict)
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
     select: Optional[list[str]] = None
     ignore: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)

@@ -3,6 +3,8 @@ and resolution into the RuleSet that applies to one file."""
 from __future__ import annotations
 
 import fnmatch
+import os
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +31,7 @@ class Config:
     fail_on: str = "warning"
     lang: str = "zh"
     lines: dict = field(default_factory=dict, compare=False, repr=False)
+    origins: dict = field(default_factory=dict, compare=False, repr=False)  # (key, value) → (file, index)
 
     @property
     def root(self) -> Path:
@@ -48,7 +51,7 @@ class RuleSet:
 
 def find_config(start: Path) -> Path | None:
     """The nearest .reportlint.yaml, or pyproject.toml with [tool.reportlint], at or above `start`."""
-    start = start.resolve()
+    start = real_path(start)
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
@@ -68,10 +71,11 @@ def load_config(path: str | None) -> Config:
     return _load(Path(path), ())
 
 
-def _load(path: Path, chain: tuple[str, ...]) -> Config:
+def _load(path: Path, chain: tuple[str, ...], child_lines: dict | None = None) -> Config:
     key = str(path.resolve())
-    if key in chain:
-        raise ConfigError("配置 extends 形成循环：" + " → ".join(chain + (key,)), str(path))
+    if key in chain:  # the error names the file whose `extends` closes the loop
+        raise ConfigError("extends: 配置 extends 形成循环：" + " → ".join(chain + (key,)), chain[-1],
+                          line_of(child_lines or {}, ("extends",)))
     data, lines = _read(path)
     from pydantic import ValidationError
 
@@ -87,8 +91,17 @@ def _load(path: Path, chain: tuple[str, ...]) -> Config:
         parent = (path.parent / spec.extends)
         if not parent.is_file():
             raise ConfigError(f"extends: 找不到文件 {spec.extends}", str(path), line_of(lines, ("extends",)))
-        base = _load(parent, chain + (key,))
+        base = _load(parent, chain + (key,), lines)
+    _check_packs_exist(spec, path, lines)
     return _merge(base, spec, path, lines)
+
+
+def _check_packs_exist(spec, path: Path, lines: dict) -> None:
+    for i, ref in enumerate(spec.packs or ()):
+        if ref not in builtin_pack_paths() and not Path(_pack_ref(ref, path)).is_file():
+            known = ", ".join(builtin_pack_paths())
+            raise ConfigError(f"packs.{i}: 找不到规则包 {ref}（内置规则包：{known}）", str(path),
+                              line_of(lines, ("packs", i)))
 
 
 def _read(path: Path):
@@ -109,20 +122,47 @@ def _read_pyproject(text: str, path: Path):
     try:
         data = tomllib.loads(text).get("tool", {}).get("reportlint", {})
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"TOML 语法错误：{exc}", str(path)) from None
-    lines = {}
+        at = _TOML_AT.search(str(exc))
+        raise ConfigError(f"TOML 语法错误：{exc}", str(path), int(at.group(1)) if at else None) from None
+    return data, _toml_lines(text)
+
+
+_TOML_AT = re.compile(r"at line (\d+)")
+_TOML_TABLE = re.compile(r"^\s*\[(\[?)\s*tool\.reportlint((?:\.[\w\"'-]+)*)\s*\]\]?")
+_TOML_KEY = re.compile(r"^\s*([\w-]+|\"[^\"]*\"|'[^']*')\s*=")
+
+
+def _toml_lines(text: str) -> dict[tuple, tuple[int, int]]:
+    """Lines of the [tool.reportlint] keys, sub-tables and array-of-table entries, for error messages."""
+    lines: dict[tuple, tuple[int, int]] = {}
+    prefix: tuple | None = None
+    counts: dict[tuple, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith("[tool.reportlint"):
-            lines[()] = (number, 1)
-            break
-    return data, lines
+        table = _TOML_TABLE.match(line)
+        if table:
+            prefix = tuple(p.strip("\"'") for p in table.group(2).split(".") if p)
+            if table.group(1):  # [[tool.reportlint.per-file]]: one more entry of a list
+                counts[prefix] = counts.get(prefix, -1) + 1
+                prefix = prefix + (counts[prefix],)
+            lines.setdefault(prefix, (number, 1))
+            continue
+        if line.lstrip().startswith("["):
+            prefix = None
+        key = _TOML_KEY.match(line) if prefix is not None else None
+        if key:
+            lines.setdefault(prefix + (key.group(1).strip("\"'"),), (number, 1))
+    return lines
 
 
 def _merge(base: Config, spec, path: Path, lines: dict) -> Config:
     """Lay `spec` over `base`: scalars and lists replace, the rules table merges key by key."""
     packs = tuple(_pack_ref(p, path) for p in spec.packs) if spec.packs is not None else base.packs
     rules = {**base.rules, **{k: (_plain(v), str(path)) for k, v in (spec.rules or {}).items()}}
-    per_file = base.per_file + tuple((_plain(e), str(path.parent)) for e in spec.per_file)
+    per_file = base.per_file + tuple((_plain(e), str(path.parent), str(path), i)
+                                     for i, e in enumerate(spec.per_file))
+    origins = dict(base.origins)
+    for name in ("select", "ignore"):
+        origins.update({(name, v): (str(path), i) for i, v in enumerate(getattr(spec, name) or ())})
     return Config(
         path=str(path), packs=packs, rules=rules,
         select=tuple(spec.select) if spec.select is not None else base.select,
@@ -130,7 +170,7 @@ def _merge(base: Config, spec, path: Path, lines: dict) -> Config:
         exclude=base.exclude + tuple(spec.exclude),
         per_file=per_file, allow=base.allow + tuple(spec.allow),
         fail_on=spec.fail_on or base.fail_on, lang=spec.lang or base.lang,
-        lines={**base.lines, **{(str(path),) + k: v for k, v in lines.items()}},
+        lines={**base.lines, **{(str(path),) + k: v for k, v in lines.items()}}, origins=origins,
     )
 
 
@@ -221,10 +261,21 @@ def _check_config_selectors(config: Config, rules: list[Rule]) -> None:
             raise ConfigError(f"rules.{key}: 未知的规则代码或名称", source,
                               line_of(config.lines, (source, "rules", key)))
     for field_name in ("select", "ignore"):
-        for i, selector in enumerate(getattr(config, field_name)):
+        for selector in getattr(config, field_name):
             if not any(matches(r, selector) for r in rules):
-                raise ConfigError(f"{field_name}: 未知的规则代码或名称 {selector}", config.path,
-                                  line_of(config.lines, (config.path, field_name, i)))
+                source, i = config.origins.get((field_name, selector), (config.path, 0))
+                raise ConfigError(f"{field_name}.{i}: 未知的规则代码或名称 {selector}", source,
+                                  line_of(config.lines, (source, field_name, i)))
+    packs = {r.pack for r in rules}
+    for entry, _, source, i in config.per_file:
+        for j, selector in enumerate(entry.get("ignore", ())):
+            if not any(matches(r, selector) for r in rules):
+                raise ConfigError(f"per-file.{i}.ignore.{j}: 未知的规则代码或名称 {selector}", source,
+                                  line_of(config.lines, (source, "per-file", i, "ignore", j)))
+        for j, name in enumerate(entry.get("skip-packs", ())):
+            if name not in packs:
+                raise ConfigError(f"per-file.{i}.skip-packs.{j}: 未知的规则包 {name}（可用：{', '.join(sorted(packs))}）",
+                                  source, line_of(config.lines, (source, "per-file", i, "skip-packs", j)))
 
 
 def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
@@ -236,6 +287,8 @@ def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
         if isinstance(setting, str):
             rule = replace(rule, severity=setting, enabled=True)
             continue
+        if setting.get("severity") == "off":
+            return replace(rule, enabled=False)
         severity = setting.get("severity") or rule.severity
         options = rule.options
         if setting.get("options"):
@@ -244,11 +297,24 @@ def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
             merged = {**asdict(rule.options), **setting["options"]}
             for derived in getattr(rule.options, "_derived", ()):
                 merged.pop(derived, None)
-            options = validate_options(rule.kind, merged, source, config.lines,
+            own_lines = {k[1:]: v for k, v in config.lines.items() if k and k[0] == source}
+            _check_option_keys(rule, setting["options"], key, source, own_lines)
+            options = validate_options(rule.kind, merged, source, own_lines,
                                        ("rules", key, "options"), rule.trusted)
         rule = replace(rule, severity=severity, options=options,
                        enabled=setting.get("enabled", severity != "off"))
     return rule
+
+
+def _check_option_keys(rule: Rule, options: dict, key: str, source: str, lines: dict) -> None:
+    """Options are stdlib dataclasses, whose validation ignores unknown keys: reject them here."""
+    from dataclasses import fields
+
+    known = {f.name for f in fields(rule.options)} - set(getattr(rule.options, "_derived", ()))
+    for name in options:
+        if name not in known:
+            raise ConfigError(f"rules.{key}.options.{name}: unknown key（可用：{', '.join(sorted(known)) or '无'}）",
+                              source, line_of(lines, ("rules", key, "options", name)))
 
 
 def _per_file(config: Config, file_path: str | None) -> dict:
@@ -256,9 +322,9 @@ def _per_file(config: Config, file_path: str | None) -> dict:
     merged: dict = {"ignore": [], "skip_packs": [], "allow": []}
     if not file_path:
         return merged
-    for entry, base in config.per_file:
+    for entry, base, *_ in config.per_file:
         try:
-            rel = Path(file_path).resolve().relative_to(Path(base).resolve()).as_posix()
+            rel = real_path(Path(file_path)).relative_to(real_path(Path(base))).as_posix()
         except ValueError:
             rel = Path(file_path).as_posix()
         if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(rel).name, g) for g in entry["files"]):
@@ -271,8 +337,13 @@ def _per_file(config: Config, file_path: str | None) -> dict:
 def is_excluded(config: Config, path: Path) -> bool:
     """Whether a walked path matches one of the config's exclude globs."""
     try:
-        rel = path.resolve().relative_to(config.root.resolve()).as_posix()
+        rel = real_path(path).relative_to(real_path(config.root)).as_posix()
     except ValueError:
         rel = path.as_posix()
     return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g)
                or any(fnmatch.fnmatch(part, g) for part in Path(rel).parts) for g in config.exclude)
+
+
+def real_path(path: Path) -> Path:
+    """path.resolve() that survives a symlink loop (Python < 3.13 raises RuntimeError there)."""
+    return Path(os.path.realpath(path))

@@ -65,8 +65,9 @@ def _fix_report(report: FileReport, opts, explicit_config) -> FileReport:
     if report.error is not None or not merge_edits(report.diagnostics, unsafe):
         return report
     source = report.source
-    if source.kind == "docx" or report.path == "-":
-        what = ".docx 文件" if source.kind == "docx" else "标准输入"
+    stdin = "-" in getattr(opts, "paths", ()) and report.path == (getattr(opts, "stdin_filename", None) or "-")
+    if source.kind == "docx" or stdin:
+        what = "标准输入" if stdin else ".docx 文件"
         _warn(f"{report.path}: --fix 不能修改{what}，请手动修改（共 {len(report.diagnostics)} 处问题）")
         return report
     fixed = _fix_until_stable(report, opts, explicit_config, unsafe)
@@ -105,6 +106,8 @@ def write_atomic(path: str, source, text: str) -> None:
     survive decoding and re-encoding unchanged, since then bytes outside the edits could differ.
     """
     target = Path(path)
+    if not os.access(target, os.W_OK):
+        raise OSError(f"{path} 是只读文件")
     original = target.read_bytes()
     if source.encode() != original:
         raise OSError(f"{path} 在检查后被修改，或其编码无法逐字节还原")
@@ -142,8 +145,8 @@ def _fsync_dir(folder: Path) -> None:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of one file's fix, in the file's own line ends."""
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    names = (path, path) if Path(path).is_absolute() else (f"a/{path}", f"b/{path}")
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), *names)
     out = []
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")

@@ -106,7 +106,7 @@ def validate_options(kind: str, options: dict, path: str, lines: dict, loc: tupl
         try:
             prepare(trusted)
         except ValueError as exc:
-            raise ConfigError(str(exc), path, line_of(lines, loc)) from None
+            raise ConfigError(str(exc), path, line_of(lines, loc + getattr(exc, "loc", ()))) from None
     return value
 
 
@@ -142,7 +142,7 @@ def _validation_error(exc, path: str, lines: dict, prefix: tuple = ()) -> Config
     loc = prefix + tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     dotted = ".".join(str(p) for p in loc) or "(root)"
     message = err["msg"]
-    if err["type"] == "extra_forbidden":
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         message = "unknown key"
     return ConfigError(f"{dotted}: {message}", path, line_of(lines, loc))
 

@@ -35,6 +35,7 @@ class CheckOptions:
 
 
 def run_check(opts: CheckOptions) -> int:
+    """Lint, fix, apply or write the baseline, render; return the exit status."""
     if opts.config and not Path(opts.config).is_file():
         raise ReportlintError(f"{opts.config}: 配置文件不存在")
     explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
@@ -63,6 +64,7 @@ def run_check(opts: CheckOptions) -> int:
 
 
 def exit_status(reports: list[FileReport], opts: CheckOptions, explicit: Config | None) -> int:
+    """2 for unreadable files, 1 for diagnostics at or above the failing level, else 0."""
     if any(r.error is not None for r in reports):
         return 2
     level = opts.fail_on or (explicit.fail_on if explicit else _config_for(reports).fail_on)
@@ -94,9 +96,14 @@ def collect(paths: list[str], explicit: Config | None) -> list[str]:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(config, Path(root, d)))
             for name in sorted(files):
                 full = Path(root, name)
-                if name.lower().endswith(SUPPORTED_SUFFIXES) and not is_excluded(config, full):
+                if name.lower().endswith(SUPPORTED_SUFFIXES) and not _special(full) and not is_excluded(config, full):
                     out.append(os.path.join(root, name) if root != path else os.path.join(path, name))
     return out
+
+
+def _special(path: Path) -> bool:
+    """A FIFO, socket or device found while walking: reading it could block forever, so skip it."""
+    return os.path.exists(path) and not os.path.isfile(path)
 
 
 def _found(p: Path) -> str | None:
@@ -115,6 +122,7 @@ def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) ->
 
 
 def lint_one(target: str, opts: CheckOptions, explicit: Config | None) -> FileReport:
+    """Lint one path, or standard input for "-"."""
     from .api import lint_bytes, lint_path
 
     selectors = {"select": opts.select, "ignore": opts.ignore}

@@ -1,0 +1,83 @@
+"""Paired punctuation (WR502): brackets and quotes left open or closed without an opener, per paragraph."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from pydantic import ConfigDict
+
+from ..findings import Finding
+from ..model import Document
+from ..text import SpanSet
+
+
+@dataclass(frozen=True)
+class PairsOptions:
+    """`pairs`: each entry is "open close", several forms of one family joined, e.g. "（( ）)"."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+    _derived = ("finder", "family_of")
+
+    pairs: tuple[str, ...] = ("（( ）)", "“ ”", "‘ ’", "《 》", "【 】")
+    finder: object = field(default=None, init=False, repr=False, compare=False)
+    family_of: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def prepare(self, trusted: bool) -> None:
+        """Index every bracket character by its family and role."""
+        family_of: dict[str, tuple[int, bool]] = {}
+        for i, entry in enumerate(self.pairs):
+            parts = entry.split()
+            if len(parts) != 2 or set(parts[0]) & set(parts[1]):
+                raise ValueError(f"pairs[{i}]: 应写作“开 闭”两组字符，以空格分隔，如 “（( ）)”")
+            family_of.update({c: (i, True) for c in parts[0]})
+            family_of.update({c: (i, False) for c in parts[1]})
+        object.__setattr__(self, "family_of", family_of)
+        object.__setattr__(self, "finder", re.compile("[" + re.escape("".join(family_of)) + "]"))
+
+
+# A closing bracket right after a short item number is a list marker, not a pair: 1) a) 一)
+_ITEM_CHARS = re.compile(r"[0-9a-zA-Z一二三四五六七八九十①-⑳]{1,2}\Z")
+_ITEM_BEFORE = " \t\u3000：:；;，,。、"
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
+    """Each unmatched bracket or quote, at the character itself."""
+    skip = SpanSet([(s.start, s.end) for s in doc.masked] + doc.marker_spans)
+    text = doc.text
+    for block in doc.blocks:
+        stack: list[tuple[int, int]] = []   # (family, offset) of open characters
+        for m in options.finder.finditer(text, block.start, block.end):
+            at = m.start()
+            if at in skip or _apostrophe(text, at, block.start, block.end):
+                continue
+            family, opens = options.family_of[m.group()]
+            if opens:
+                stack.append((family, at))
+                continue
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
+            if depth is None:
+                if not _item_mark(text, block.start, at):
+                    yield Finding(at, at + 1, {"char": m.group()}, "unopened")
+                continue
+            for _, offset in stack[depth + 1:]:
+                yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
+            del stack[depth:]
+        for _, offset in stack:
+            yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
+
+
+def _item_mark(text: str, start: int, at: int) -> bool:
+    """Whether text[:at] ends with an item number standing alone: "1" in "：1)" or a line's "a"."""
+    m = _ITEM_CHARS.search(text[max(start, at - 2):at])
+    if m is None:
+        return False
+    before = at - (m.end() - m.start()) - 1
+    return before < start or text[before] in _ITEM_BEFORE
+
+
+def _apostrophe(text: str, at: int, start: int, end: int) -> bool:
+    """’ between Latin letters is an apostrophe (don’t), not a closing quote."""
+    return (text[at] in "’‘" and at > start and at + 1 < end
+            and bool(_LATIN.match(text[at - 1])) and bool(_LATIN.match(text[at + 1])))

@@ -1,0 +1,161 @@
+"""Section kinds: required sections (WR201), their order (WR202) and empty sections (WR203).
+
+A section is found by the wording of a heading: a numbered heading's title (on its own line or
+run in), an unnumbered Markdown heading, or a short stand-alone line such as "存在的问题：".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Literal, Union
+
+from pydantic import ConfigDict
+
+from ..findings import Finding, Related
+from ..model import Document, Heading
+from .patterns import ATX_RE, compile_regex
+
+_FORBID = ConfigDict(extra="forbid")
+_STRIP = " \t\u3000#*_>"
+_SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,]")  # a line with these is prose, not a section name
+_NO_CONTENT = re.compile(r"[\s#*_>\-—。．.，,；;：:！!？?、]*")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section a report should have: its display name and the heading wordings (regexes) that name it."""
+
+    __pydantic_config__ = _FORBID
+    name: str
+    wordings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectionsOptions:
+    """The sections, in their expected order; `level` limits numbered headings to one level."""
+
+    __pydantic_config__ = _FORBID
+    _derived = ("compiled",)
+
+    sections: tuple[Section, ...]
+    level: Union[int, Literal["any"]] = "any"
+    max_title: int = 30                   # longer titles are prose, not a section name
+    standalone_lines: bool = True         # also accept a short line of its own as a section name
+    compiled: tuple = field(default=(), init=False, repr=False, compare=False)
+
+    def prepare(self, trusted: bool) -> None:
+        """One regex per section, joining its wordings."""
+        from .patterns import PatternError
+
+        compiled = []
+        for i, section in enumerate(self.sections):
+            if not section.wordings:
+                raise PatternError(f"段落“{section.name}”没有 wordings", ("sections", i))
+            for j, w in enumerate(section.wordings):
+                compile_regex(w, trusted, loc=("sections", i, "wordings", j))
+            compiled.append(compile_regex("|".join(f"(?:{w})" for w in section.wordings), trusted))
+        object.__setattr__(self, "compiled", tuple(compiled))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int          # where to report: the heading marker, or the title
+    end: int
+    title: str
+    level: int | None   # None when unnumbered
+
+
+def _candidates(doc: Document, options: SectionsOptions) -> list[_Candidate]:
+    """Every place that may name a section, in document order."""
+    text = doc.text
+    out = [_Candidate(h.start, h.title_end, h.title(text), h.level) for h in doc.headings]
+    heading_lines = {h.line for h in doc.headings if not h.run_in}
+    if options.level == "any":
+        out.extend(_unnumbered(doc, heading_lines, options))
+    out = [c for c in out if 0 < len(c.title) <= options.max_title]
+    if options.level != "any":
+        out = [c for c in out if c.level == options.level]
+    return sorted(out, key=lambda c: c.start)
+
+
+def _unnumbered(doc: Document, heading_lines: set[int], options: SectionsOptions) -> Iterator[_Candidate]:
+    """Markdown headings without a number, and short stand-alone lines (not the document's title line)."""
+    text = doc.text
+    if doc.kind == "markdown":
+        for m in ATX_RE.finditer(text):
+            line = doc.index.line_of(m.start())
+            if line not in heading_lines and m.end("t") > m.start("t"):
+                yield _Candidate(m.start("t"), m.end("t"), m.group("t").strip(_STRIP), None)
+    if not options.standalone_lines:
+        return
+    for block in doc.blocks[1:]:
+        if block.line in heading_lines:
+            continue
+        raw = text[block.start:block.end]
+        if raw.lstrip(" \t\u3000").startswith("#"):
+            continue
+        title = raw.strip(_STRIP).rstrip("：:").strip(_STRIP)
+        if title and not _SENTENCE_PUNCT.search(title):
+            start = block.start + raw.find(title[0])
+            yield _Candidate(start, start + len(title), title, None)
+
+
+def _first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | None]:
+    """For each section, the first heading that names it (None when missing)."""
+    places: list[_Candidate | None] = [None] * len(options.sections)
+    for c in _candidates(doc, options):
+        for i, rx in enumerate(options.compiled):
+            if places[i] is None and rx.search(c.title):
+                places[i] = c
+    return places
+
+
+def check_required(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
+    """WR201: one finding per missing section, about the whole document (0:0–0:0)."""
+    for section, place in zip(options.sections, _first_places(doc, options)):
+        if place is None:
+            yield Finding(0, 0, {"section": section.name})
+
+
+def check_order(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
+    """WR202: a section that comes after one the order puts later, at its heading."""
+    places = _first_places(doc, options)
+    for i, place in enumerate(places):
+        if place is None:
+            continue
+        later = [(places[j], options.sections[j]) for j in range(i + 1, len(places))
+                 if places[j] is not None and places[j].start < place.start]
+        if later:
+            first, section = min(later, key=lambda p: p[0].start)
+            yield Finding(place.start, place.end,
+                          {"section": options.sections[i].name, "after": section.name},
+                          related=(Related(first.start, first.end, section.name),))
+
+
+@dataclass(frozen=True)
+class EmptyOptions:
+    """Options of the empty-section kind."""
+
+    __pydantic_config__ = _FORBID
+    skip_sentence_titles: bool = True     # "（一）加强组织领导。" may be a whole point in itself
+    need_content_sibling: bool = True     # a run of bare headings is a list, not a row of empty sections
+
+
+def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
+    """WR203: a heading with nothing (not even a child heading) before the next heading of its level or above."""
+    empty = [_is_empty(doc, h) for h in doc.headings]
+    siblings: dict[tuple, list[Heading]] = {}
+    for h in doc.headings:
+        siblings.setdefault((h.parent, h.level), []).append(h)
+    for h in doc.headings:
+        if not empty[h.index]:
+            continue
+        if options.skip_sentence_titles and doc.text[h.title_end:h.title_end + 1] in ("。", "！", "？", "；"):
+            continue
+        if options.need_content_sibling and all(empty[s.index] for s in siblings[(h.parent, h.level)]):
+            continue
+        yield Finding(h.start, h.title_end, {"title": h.title(doc.text)})
+
+
+def _is_empty(doc: Document, h: Heading) -> bool:
+    return _NO_CONTENT.fullmatch(doc.text, h.title_end, h.body_end) is not None
