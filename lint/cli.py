@@ -110,9 +110,11 @@ def _config(args) -> int:
 
 
 def _all_rules():
-    from .config import all_rules
+    """Every rule of the packs configured for the current folder (user packs included)."""
+    from .config import all_rules, find_config, load_config
 
-    return all_rules()
+    found = find_config(Path.cwd())
+    return all_rules(load_config(str(found) if found else None))
 
 
 def _rules(args) -> int:

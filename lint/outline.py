@@ -17,14 +17,14 @@ _P = "[、．.，,]"
 MARKER = (
     rf"{_N}[、．.，,](?![{CN_NUMERALS}])"            # 一、  (not 三、四月份, 一、二季度)
     rf"|[（(]{_N}[）)]{_P}?"                          # （一） (一)
-    r"|[0-9０-９]{1,2}(?:[.．、,，](?![0-9０-９])|[)）])"  # 1. 1、 1)  (not 1.5亿元)
+    r"|(?<![0-9０-９])[0-9０-９]{1,2}(?:[.．、,，](?![0-9０-９])|[)）])"  # 1. 1、 1)  (not 1.5亿元, 10:30,)
     rf"|[（(][0-9０-９]{{1,2}}[）)]{_P}?"              # （1）
     rf"|[①-⑳]{_P}?"                                    # ①
 )
 # A heading starts a line (after indentation, a Markdown "##" or "**") or follows a sentence end.
 # (Each whitespace run follows something literal: two adjacent runs would backtrack quadratically.)
 _LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
-_AFTER_SENTENCE = r"(?<=[。！？；!?;：:])[ \t\u3000]*"
+_AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]*"   # not the 30 of 10:30
 _HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
 # Inside a heading's title, a lower-level marker starts a run-in child: 一、就业形势总体稳定（一）主要…
 _SUB_MARKER_RE = re.compile(rf"(?<!第)(?:{MARKER})")

@@ -44,3 +44,8 @@ def test_eleventh_heading_is_eleven():
 def test_ordinal_words_are_not_enumerations():
     doc = build_document("筑牢第一道防线，统一是关键，重要举措之一是宣传，唯一是这样。\n")
     assert doc.enumerations == []
+
+
+def test_clock_times_are_not_run_in_headings():
+    doc = build_document("会议于10:30,在三楼召开。时间：9:45、10:30。\n")
+    assert doc.headings == []

@@ -150,11 +150,20 @@ def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
     for h in doc.headings:
         if not empty[h.index]:
             continue
-        if options.skip_sentence_titles and doc.text[h.title_end:h.title_end + 1] in ("。", "！", "？", "；"):
+        if (options.skip_sentence_titles and doc.text[h.title_end:h.title_end + 1] in ("。", "！", "？", "；")
+                and not _alone_on_line(doc, h)):
             continue
         if options.need_content_sibling and all(empty[s.index] for s in siblings[(h.parent, h.level)]):
             continue
         yield Finding(h.start, h.title_end, {"title": h.title(doc.text)})
+
+
+_LINE_REST = re.compile(r"[。！？；]?[ \t\u3000]*(?:\r?\n|\r|\Z)")
+
+
+def _alone_on_line(doc: Document, h: Heading) -> bool:
+    """A heading that is its whole line: a sentence-like title there is still only a title."""
+    return not h.run_in and _LINE_REST.match(doc.text, h.title_end) is not None
 
 
 def _is_empty(doc: Document, h: Heading) -> bool:
