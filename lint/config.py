@@ -65,10 +65,16 @@ def find_config(start: Path) -> Path | None:
 
 @lru_cache(maxsize=64)
 def load_config(path: str | None) -> Config:
-    """Read and validate a config file (None → built-in defaults)."""
+    """Read and validate a config file (None → built-in defaults), through the on-disk cache."""
     if path is None:
         return Config()
-    return _load(Path(path), ())
+    from .cache import cached
+
+    def build():
+        config = _load(Path(path), ())
+        return config, sorted({key[0] for key in config.lines if key})
+
+    return cached("config", str(Path(path).resolve()), build)
 
 
 def _load(path: Path, chain: tuple[str, ...], child_lines: dict | None = None) -> Config:
@@ -188,12 +194,17 @@ def _pack_ref(ref: str, config_path: Path) -> str:
 
 @lru_cache(maxsize=64)
 def _pack(ref: str) -> Pack:
+    """A built-in pack by name or a user pack by path, validated once and then read from the cache."""
+    from .cache import cached
+
     builtin = builtin_pack_paths()
-    if ref in builtin:
-        return load_pack(builtin[ref], trusted=True)
-    if not Path(ref).is_file():
+    trusted = ref in builtin
+    path = builtin[ref] if trusted else Path(ref)
+    if not trusted and not path.is_file():
         raise ConfigError(f"找不到规则包：{ref}")
-    return load_pack(ref, trusted=False)
+    # The kinds' code shapes the pickled options too: a changed kind invalidates the entry.
+    code = sorted(Path(__file__).parent.glob("kinds/*.py")) + [Path(__file__).parent / "packs.py"]
+    return cached("pack", f"{path.resolve()}|{trusted}", lambda: (load_pack(path, trusted=trusted), [path, *code]))
 
 
 def all_rules(config: Config | None = None) -> list[Rule]:

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from pydantic import ConfigDict
 
 from ..findings import Finding
 from ..model import Document
@@ -16,7 +15,7 @@ from ..text import SpanSet
 class PairsOptions:
     """`pairs`: each entry is "open close", several forms of one family joined, e.g. "（( ）)"."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__ = {"extra": "forbid"}  # read by pydantic at validation only
     _derived = ("finder", "family_of")
 
     pairs: tuple[str, ...] = ("（( ）)", "“ ”", "‘ ’", "《 》", "【 】")

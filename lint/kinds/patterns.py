@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Literal, Optional, Union
 
-from pydantic import ConfigDict
 
 from ..findings import Edit, Finding, Fix
 from ..model import Document
 from ..text import SpanSet
 
-_FORBID = ConfigDict(extra="forbid")
+_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 # An unnumbered Markdown ATX heading: "## 存在的问题".

@@ -9,13 +9,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Union
 
-from pydantic import ConfigDict
 
 from ..findings import Finding, Related
 from ..model import Document, Heading
 from .patterns import ATX_RE, compile_regex
 
-_FORBID = ConfigDict(extra="forbid")
+_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _STRIP = " \t\u3000#*_>"
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,]")  # a line with these is prose, not a section name
 _NO_CONTENT = re.compile(r"[\s#*_>\-—。．.，,；;：:！!？?、]*")

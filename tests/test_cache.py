@@ -1,0 +1,48 @@
+"""The on-disk cache: a warm run reuses validated packs, and any change to a source file rebuilds."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from lint import cache
+
+
+def test_cached_value_is_reused_until_a_dependency_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
+    source = tmp_path / "pack.yaml"
+    source.write_text("a", encoding="utf-8")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return source.read_text(encoding="utf-8"), [source]
+
+    assert cache.cached("t", "k", build) == "a"
+    assert cache.cached("t", "k", build) == "a" and len(calls) == 1
+    source.write_text("b", encoding="utf-8")
+    assert cache.cached("t", "k", build) == "b" and len(calls) == 2
+
+
+def test_corrupt_entries_and_no_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
+    assert cache.cached("t", "k", lambda: (1, [])) == 1
+    for entry in (tmp_path / "c").iterdir():
+        entry.write_bytes(b"not a pickle")
+    assert cache.cached("t", "k", lambda: (2, [])) == 2
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
+    assert cache.cache_dir() is None and cache.cached("t", "k", lambda: (3, [])) == 3
+
+
+def test_warm_run_imports_neither_yaml_nor_pydantic_nor_lark(tmp_path):
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "c")}
+    report = tmp_path / "r.txt"
+    report.write_text("一、总体情况\n全年完成投资xx亿元。\n三、存在的问题\n人员不足。\n", encoding="utf-8")
+    probe = ("import sys; from lint.cli import main; code = main(['check', sys.argv[1]]); "
+             "print(sorted(m for m in ('yaml', 'pydantic', 'lark') if m in sys.modules), file=sys.stderr)")
+    cold = subprocess.run([sys.executable, "-c", probe, str(report)], cwd=ROOT, env=env, capture_output=True, text=True)
+    warm = subprocess.run([sys.executable, "-c", probe, str(report)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert cold.stdout == warm.stdout and "WR301" in warm.stdout
+    assert "'yaml'" in cold.stderr and warm.stderr.strip().splitlines()[-1] == "[]", warm.stderr
