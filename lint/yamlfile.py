@@ -10,6 +10,14 @@ MAX_NODES = 200_000  # an alias bomb expands past this long before it costs anyt
 
 def load_yaml(text: str, path: str) -> tuple[Any, dict[tuple, tuple[int, int]]]:
     """Parse YAML (safe tags only) → (data, {key path: (1-based line, 1-based column)})."""
+    try:
+        return _load_yaml(text, path)
+    except RecursionError:
+        # PyYAML composes and constructs recursively: [[[[…]]]] a few hundred deep exhausts the stack.
+        raise ConfigError("YAML 嵌套层数过多", path) from None
+
+
+def _load_yaml(text: str, path: str) -> tuple[Any, dict[tuple, tuple[int, int]]]:
     import yaml
 
     try:
