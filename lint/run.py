@@ -57,6 +57,10 @@ def run_check(opts: CheckOptions) -> int:
     from .formatters import render
 
     out = render(opts.fmt, reports, color=opts.color, show_source=opts.show_source, lang=lang)
+    if opts.fmt != "text":  # machine formats keep stdout clean; the reader still hears of bad input
+        for report in reports:
+            if report.error is not None:
+                print(f"reportlint: {report.path}: {report.error}", file=sys.stderr)
     if not opts.diff:  # with --diff, standard output holds only the diff
         sys.stdout.write(out)
     sys.stdout.flush()

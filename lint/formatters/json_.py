@@ -7,7 +7,8 @@ from .. import __version__
 
 
 def render(reports, **_options) -> str:
-    return json.dumps(document(reports), ensure_ascii=False, indent=1) + "\n"
+    # No indent: json's C encoder only runs without one (several times faster on big reports).
+    return json.dumps(document(reports), ensure_ascii=False) + "\n"
 
 
 def document(reports) -> dict:

@@ -7,10 +7,11 @@ import unicodedata
 def render(reports, color: bool = False, show_source: bool = False, lang: str = "zh", **_options) -> str:
     lines: list[str] = []
     totals = {"error": 0, "warning": 0, "info": 0}
-    fixable = 0
+    fixable = unreadable = 0
     for report in reports:
         if report.error is not None:
-            lines.append(f"{report.path}: {'无法读取' if lang == 'zh' else 'cannot read'}: {report.error}")
+            lines.append(f"{report.path}: {report.error}")
+            unreadable += 1
             continue
         for d in report.diagnostics:
             pos = report.index.position(d.start)
@@ -21,7 +22,7 @@ def render(reports, color: bool = False, show_source: bool = False, lang: str = 
                 lines.extend(_caret(report, d))
             totals[d.severity] += 1
             fixable += bool(d.fix and d.fix.safe) and getattr(report.source, "kind", "") != "docx"
-    lines.append(_summary(len(reports), totals, fixable, lang))
+    lines.append(_summary(len(reports), totals, fixable, unreadable, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -46,13 +47,15 @@ def _paint(severity: str, color: bool) -> str:
     return f"\033[{code}m{severity}\033[0m"
 
 
-def _summary(files: int, totals: dict, fixable: int, lang: str) -> str:
+def _summary(files: int, totals: dict, fixable: int, unreadable: int, lang: str) -> str:
     found = sum(totals.values())
     if lang == "en":
         text = (f"{files} file(s) checked: {totals['error']} error(s), {totals['warning']} warning(s), "
                 f"{totals['info']} info")
+        text += f"; {unreadable} file(s) could not be read" if unreadable else ""
         return text + (f"; {fixable} fixable with --fix" if fixable else "")
     text = f"检查 {files} 个文件：{totals['error']} 个错误，{totals['warning']} 个警告，{totals['info']} 个提示"
-    if not found:
+    if not found and not unreadable:
         text = f"检查 {files} 个文件：未发现问题"
+    text += f"；{unreadable} 个文件无法读取" if unreadable else ""
     return text + (f"；其中 {fixable} 个可用 --fix 自动修复" if fixable else "")
