@@ -143,16 +143,17 @@ class EmptyOptions:
 def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
     """WR203: a heading with nothing (not even a child heading) before the next heading of its level or above."""
     empty = [_is_empty(doc, h) for h in doc.headings]
-    siblings: dict[tuple, list[Heading]] = {}
+    group_has_content: dict[tuple, bool] = {}
     for h in doc.headings:
-        siblings.setdefault((h.parent, h.level), []).append(h)
+        key = (h.parent, h.level)
+        group_has_content[key] = group_has_content.get(key, False) or not empty[h.index]
     for h in doc.headings:
         if not empty[h.index]:
             continue
         if (options.skip_sentence_titles and doc.text[h.title_end:h.title_end + 1] in ("。", "！", "？", "；")
                 and not _alone_on_line(doc, h)):
             continue
-        if options.need_content_sibling and all(empty[s.index] for s in siblings[(h.parent, h.level)]):
+        if options.need_content_sibling and not group_has_content[(h.parent, h.level)]:
             continue
         yield Finding(h.start, h.title_end, {"title": h.title(doc.text)})
 
