@@ -109,3 +109,53 @@ def test_repeated_phrase_spans_and_unsafe_fix():
     assert all(d.fix is not None and not d.fix.safe for d in report.diagnostics)
     edit = report.diagnostics[0].fix.edits[0]
     assert text[:edit.start] + edit.new_text + text[edit.end:] == "进一步优化营商环境，推进推进改革。"
+
+
+def test_near_copy_found_among_sentences_sharing_a_common_phrase():
+    """Sketches hold each sentence's rarest 3-grams: a phrase every sentence repeats does not crowd out the copy."""
+    rng = random.Random(11)
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 2500)]
+    common = "坚持以人民为中心的发展思想，"
+    sentences = [common + "".join(rng.choices(alphabet, k=rng.randint(12, 24))) + "。" for _ in range(3000)]
+    planted = "坚持把新能源并网服务作为服务双碳目标的重要抓手，开辟绿色通道，做到应并尽并。"
+    sentences[500] = common + planted
+    sentences[2900] = common + planted.replace("重要", "关键")
+    text = "\n".join("".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)) + "\n"
+    doc = build_document(text, "common.txt", "text")
+    found = [(text[f.start:f.end], text[f.related[0].start:f.related[0].end])
+             for f in check_near_duplicates(doc, NearDuplicateOptions())]
+    assert found == [(common + planted.replace("重要", "关键"), common + planted)]
+
+
+def test_near_duplicates_do_not_depend_on_hash_randomisation(tmp_path):
+    """3-gram hashes come from tuples of ints, which PYTHONHASHSEED does not change."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = "\n".join("".join(_sentences(4, seed)) for seed in range(300))
+    text += "\n坚持把档案开发利用作为服务群众的重要抓手，让档案工作更好地服务中心、服务大局。\n"
+    text += "坚持把档案开发利用作为服务群众的关键抓手，让档案工作更好地服务中心、服务全局。\n"
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    runs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-m", "lint", "check", "--select", "WR402", "--format", "json",
+                              str(path)], capture_output=True, text=True, env=env).stdout
+        runs.append([(d["range"], d["related"][0]["range"]) for f in json.loads(out)["files"]
+                     for d in f["diagnostics"]])
+    assert runs[0] == runs[1] and len(runs[0]) >= 1
+
+
+def test_clause_repeated_far_apart_in_one_long_paragraph():
+    """Clauses are compared within their paragraph, also when many clauses lie between the copies."""
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 2500)]
+    clauses = ["".join(rng.choices(alphabet, k=22)) for _ in range(20)]
+    clauses[3] = "把成果导向和规范化要求贯穿审计工作全过程"
+    clauses[17] = "把成果导向和省级规范化要求贯穿审计工作全过程"
+    text = "，".join(clauses) + "。\n"
+    report = lint_text(text, select=("WR402",))
+    assert [text[d.start:d.end] for d in report.diagnostics] == [clauses[17]]

@@ -1,35 +1,49 @@
 """Duplicate kinds (WR401–WR402): paragraphs pasted twice, and sentences or paragraphs nearly the same.
 
-WR401 hashes whitespace-folded text (linear). WR402 never compares all pairs: each unit is
-sketched by the bottom-k hashes of its character 3-grams, units sharing enough sketch entries
-become candidates, and only candidates are scored with rapidfuzz.
+Every block is folded (whitespace removed) once per document, and every unit — paragraph, run-in
+section, sentence, clause — takes its comparison key as a slice of its block. WR401 hashes keys
+(linear). WR402 never compares all pairs: the character 3-grams of every block are hashed and
+counted in one pass shared by paragraphs and sentences; a unit's sketch is its k rarest 3-grams
+that occur elsewhere (rare shingles); units sharing enough sketch entries become candidates, and
+only candidates, after a length bound, are scored with rapidfuzz. Clauses are compared only
+within their paragraph, directly.
 """
 from __future__ import annotations
 
 import re
-import zlib
-from collections import Counter
-from dataclasses import dataclass, replace
-from heapq import nsmallest
-from typing import Iterator
-
-from pydantic import ConfigDict
+import weakref
+from array import array
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import chain, filterfalse, groupby, islice, repeat
+from operator import and_, lshift, or_
+from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
 from ..model import Document
 
+_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
+
 _SPACE = re.compile(r"[\s\u3000]+")
-_EDGE = re.compile(r"^[\s\u3000#>*_\-]+|[\s\u3000。！？；!?;，,、：:]+$")
 _LEAD = re.compile(r"[\s\u3000#>*_\-]*")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_LEAD_CHARS = "#>*_-"                   # what folding strips at a key's start (after whitespace)
+_TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
+# A 3-gram's rank: its count in the document above the low 40 bits of its hash (a tie-break that
+# is random but fixed: tuple-of-int hashes are not randomised per process). Sorting ranks puts
+# the rarest 3-grams first; those below _PAIRED occur once and can match nothing.
+_LOW = (1 << 40) - 1
+_PAIRED = 2 << 40
+_CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
 @dataclass(frozen=True)
 class DuplicateOptions:
     """Verbatim duplicates: the minimum length (in characters, whitespace folded) of a copy."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__ = _FORBID
 
     min_chars: int = 20
     related_message: str = "首次出现"
@@ -39,13 +53,14 @@ class DuplicateOptions:
 class NearDuplicateOptions:
     """Near duplicates: rapidfuzz ratio threshold (0–100), minimum lengths, sketch size."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__ = _FORBID
 
     threshold: float = 85.0
     min_chars: int = 15
     min_paragraph_chars: int = 40
-    sketch_size: int = 8
-    min_shared: int = 2
+    sketch_size: int = 8           # rarest 3-grams kept per unit
+    min_shared: int = 2            # sketch entries a candidate pair must share …
+    min_overlap: float = 0.0       # … and this share of the two sketches' union
     max_bucket: int = 12           # a 3-gram in more units than this is too common to index
     report_identical: bool = True
     clause_min_chars: int = 20      # clauses are compared only within one paragraph
@@ -53,19 +68,94 @@ class NearDuplicateOptions:
     related_message: str = "相似的前文"
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A paragraph, run-in section or sentence: its span and its comparison key."""
+class Unit(NamedTuple):
+    """A paragraph, run-in section, sentence or clause: its span, key, and where the key lies in its block."""
 
     start: int
     end: int
     key: str
     group: int = 0      # units are compared only within one group (clauses: one paragraph)
+    block: int = 0      # index of the block holding the unit
+    at: int = 0         # offset of the key in the block's folded text
+
+
+class _Folded:
+    """Every block's text with whitespace removed, and the way back from original offsets."""
+
+    __slots__ = ("starts", "texts", "holes", "_ranks")
+
+    def __init__(self, doc: Document) -> None:
+        text = doc.text
+        self.starts = [b.start for b in doc.blocks]
+        self.texts: list[str] = []
+        self.holes: list[tuple[list[int], list[int], list[int]] | None] = []
+        self._ranks: list[array] | None = None
+        for block in doc.blocks:
+            raw = text[block.start:block.end]
+            spans = [m.span() for m in _SPACE.finditer(raw)]
+            self.texts.append(_SPACE.sub("", raw) if spans else raw)
+            self.holes.append(_holes(spans) if spans else None)
+
+    def offset(self, b: int, pos: int) -> int:
+        """The folded offset, inside block b, of original offset `pos`."""
+        rel = pos - self.starts[b]
+        holes = self.holes[b]
+        if holes is None:
+            return rel
+        starts, ends, before = holes
+        i = bisect_left(starts, rel) - 1
+        if i < 0:
+            return rel
+        return rel - before[i] - (min(rel, ends[i]) - starts[i])
+
+    def ranks(self) -> list[array]:
+        """The rank of every 3-gram of every block: one hashing and counting pass, on first use."""
+        if self._ranks is None:
+            # Arrays keep 8 bytes a 3-gram; filling one from a list is faster than from an iterator.
+            hashed = [array("q", list(map(hash, zip(c, c[1:], c[2:])))) for c in map(_code_points, self.texts)]
+            counts = Counter(chain.from_iterable(hashed))
+            low_bits = map(and_, counts, repeat(_LOW))
+            rank = dict(zip(counts, map(or_, map(lshift, counts.values(), repeat(40)), low_bits)))
+            self._ranks = [array("q", list(map(rank.__getitem__, h))) for h in hashed]
+        return self._ranks
+
+    def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
+        """The unit text[start:end] of block b, its key folded from text[key_from:end], edges stripped."""
+        at, stop = self.offset(b, key_from), self.offset(b, end)
+        raw = self.texts[b][at:stop] if stop > at else ""
+        lead = raw.lstrip(_LEAD_CHARS)
+        key = lead.rstrip(_TRAIL_CHARS)
+        return Unit(start, end, key, group, b, at + len(raw) - len(lead))
+
+
+def _code_points(text: str) -> list[int]:
+    return list(map(ord, text))
+
+
+def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
+    """Starts, ends, and the whitespace removed before each, of a block's whitespace runs."""
+    before, removed = [], 0
+    for s, e in spans:
+        before.append(removed)
+        removed += e - s
+    return [s for s, _ in spans], [e for _, e in spans], before
+
+
+_FOLDED: weakref.WeakKeyDictionary[Document, _Folded] = weakref.WeakKeyDictionary()
+_BLOCK_UNITS: weakref.WeakKeyDictionary[Document, list[Unit]] = weakref.WeakKeyDictionary()
+
+
+def folded(doc: Document) -> _Folded:
+    """The document's folded blocks, built once and shared by every duplicate rule."""
+    found = _FOLDED.get(doc)
+    if found is None:
+        found = _FOLDED[doc] = _Folded(doc)
+    return found
 
 
 def fold(text: str) -> str:
     """The comparison form of a span: whitespace removed, edge punctuation stripped."""
-    return _EDGE.sub("", _SPACE.sub("", text))
+    return _SPACE.sub("", text).lstrip(_LEAD_CHARS).rstrip(_TRAIL_CHARS)
 
 
 def block_units(doc: Document) -> list[Unit]:
@@ -73,35 +163,31 @@ def block_units(doc: Document) -> list[Unit]:
 
     A section's key starts after its marker, so a section pasted under another number is caught.
     """
-    text = doc.text
-    units = []
+    units = _BLOCK_UNITS.get(doc)
+    if units is not None:
+        return units
+    fd, units = folded(doc), []
     heads = sorted(doc.headings, key=lambda h: h.start)
     h = 0
-    for block in doc.blocks:
-        units.append(Unit(block.start, block.end, _key(text, block.start, block.end, doc)))
+    for b, block in enumerate(doc.blocks):
+        units.append(fd.unit(b, block.start, block.end, _key_start(doc, block.start, block.end)))
         while h < len(heads) and heads[h].start < block.start:
             h += 1
         while h < len(heads) and heads[h].start < block.end:
             head = heads[h]
             end = min(head.body_end, block.end)
             if head.start > block.start or end < block.end:
-                units.append(Unit(head.start, end, fold(text[head.title_start:end])))
+                units.append(fd.unit(b, head.start, end, head.title_start))
             h += 1
+    _BLOCK_UNITS[doc] = units
     return units
 
 
-def _key(text: str, start: int, end: int, doc: Document) -> str:
-    """Folded text of a paragraph, without Markdown prefixes or a heading marker at its start."""
-    lead = _LEAD.match(text, start, end)
-    return fold(text[_leading_marker_end(doc, lead.end()):end])
-
-
-def _leading_marker_end(doc: Document, start: int) -> int:
-    from bisect import bisect_left
-
+def _key_start(doc: Document, start: int, end: int) -> int:
+    """Where a paragraph's or sentence's key starts: after Markdown prefixes and heading markers."""
+    stripped = _LEAD.match(doc.text, start, end).end()
     spans = doc.marker_spans
-    i = bisect_left(spans, (start, -1))
-    stripped = start
+    i = bisect_left(spans, (stripped, -1))
     while i < len(spans) and spans[i][0] == stripped:
         stripped = spans[i][1]
         i += 1
@@ -141,17 +227,17 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Iterator[Finding]:
     """WR402: a paragraph or sentence nearly the same as an earlier one, at the later one."""
-    copies = verbatim_copies(doc, 1)
-    skip = sorted((c.start, c.end) for c, _ in copies)
+    fd = folded(doc)
+    skip = sorted((c.start, c.end) for c, _ in verbatim_copies(doc, 1))
     paragraphs = [u for u in block_units(doc) if len(u.key) >= options.min_paragraph_chars
                   and not _inside(skip, u.start, u.end)]
-    found = list(_near_pairs(paragraphs, options, identical=False))
+    found = list(_near_pairs(fd, paragraphs, options, identical=False))
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
-    sentences = [Unit(s.start, s.end, _key(doc.text, s.start, s.end, doc)) for s in doc.sentences]
-    sentences = [u for u in sentences if len(u.key) >= options.min_chars and not _inside(skip, u.start, u.end)]
-    found.extend(_near_pairs(sentences, options, identical=options.report_identical))
+    sentences = [u for u in _sentence_units(doc, fd, options.min_chars) if not _inside(skip, u.start, u.end)]
+    found.extend(_near_pairs(fd, sentences, options, identical=options.report_identical))
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
-    found.extend(_near_clauses(doc, options, skip))
+    clauses = [u for u in _clause_units(doc, fd, options.clause_min_chars) if not _inside(skip, u.start, u.end)]
+    found.extend(_near_clauses(clauses, options.clause_threshold))
     for unit, earlier, score in sorted(found, key=lambda f: f[0].start):
         variant = "same" if score >= 100 else "similar"
         yield Finding(unit.start, _trim_end(doc.text, unit.start, unit.end), {"score": int(score)}, variant,
@@ -159,56 +245,134 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
                                        options.related_message),))
 
 
-def _near_clauses(doc: Document, options: NearDuplicateOptions, skip: list[tuple[int, int]]):
-    """Long clauses nearly repeated inside one paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程)."""
-    units = [Unit(m.start(), m.end(), fold(m.group()), b)
-             for b, block in enumerate(doc.blocks) for m in _CLAUSE.finditer(doc.text, block.start, block.end)]
-    units = [u for u in units if len(u.key) >= options.clause_min_chars and not _inside(skip, u.start, u.end)]
-    return _near_pairs(units, replace(options, threshold=options.clause_threshold), identical=False)
+def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
+    """Sentences whose key has at least min_chars characters."""
+    units, b, starts = [], 0, fd.starts
+    for s in doc.sentences:
+        if s.end - s.start < min_chars:
+            continue
+        while b + 1 < len(starts) and starts[b + 1] <= s.start:
+            b += 1
+        unit = fd.unit(b, s.start, s.end, _key_start(doc, s.start, s.end))
+        if len(unit.key) >= min_chars:
+            units.append(unit)
+    return units
+
+
+def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
+    """Long clauses, grouped by paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程)."""
+    units: list[Unit] = []
+    for b, block in enumerate(doc.blocks):
+        spans = [m.span() for m in _CLAUSE.finditer(doc.text, block.start, block.end)
+                 if m.end() - m.start() >= min_chars]
+        if len(spans) > 1:
+            group = [fd.unit(b, start, end, start, b) for start, end in spans]
+            group = [u for u in group if len(u.key) >= min_chars]
+            units.extend(group if len(group) > 1 else ())
+    return units
+
+
+def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
+    """(clause, earlier clause, score) within one paragraph, each compared with the few before it.
+
+    Paragraphs hold few long clauses, so rapidfuzz compares them directly (in C); the window
+    keeps a paragraph of thousands of clauses linear.
+    """
+    from rapidfuzz.process import extract
+    from rapidfuzz.fuzz import ratio
+
+    for _, run in groupby(units, key=lambda u: u.group):
+        group = list(run)
+        keys = [u.key for u in group]
+        for i in range(1, len(group)):
+            low = max(0, i - _CLAUSE_WINDOW)
+            matches = extract(keys[i], keys[low:i], scorer=ratio, score_cutoff=threshold, limit=None)
+            for key, score, j in matches:
+                if key != keys[i] and _DIGITS.findall(key) == _DIGITS.findall(keys[i]):
+                    yield group[i], group[low + j], score
+                    break
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    from bisect import bisect_right
-
-    i = bisect_right(spans, (start, float("inf"))) - 1
+    i = bisect_left(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _near_pairs(units: list[Unit], options: NearDuplicateOptions, identical: bool):
-    """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates.
-
-    A 3-gram indexed for more than max_bucket units says nothing about copying: it becomes a
-    stop 3-gram and is never looked up again, so every posting list stays short (linear time).
-    """
+def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
+                identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
+    """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
     from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import extract
 
-    buckets: dict[int, list[int]] = {}
-    common: set[int] = set()
-    for i, unit in enumerate(units):
-        sketch = nsmallest(options.sketch_size, _shingles(unit.key) - common)
-        need = min(options.min_shared, len(sketch)) or 1
-        counts = Counter(j for h in sketch for j in buckets.get(h, ()))
-        best = None
-        for j in [j for j, n in counts.items() if n >= need]:
-            other = units[j]
-            if other.end > unit.start or other.group != unit.group or (not identical and other.key == unit.key):
-                continue
-            score = ratio(unit.key, other.key, score_cutoff=options.threshold)
-            if score and (best is None or score > best[1]) and _DIGITS.findall(unit.key) == _DIGITS.findall(other.key):
-                best = (j, score)
-        if best is not None:
-            yield unit, units[best[0]], best[1]
-        for h in sketch:
-            bucket = buckets.setdefault(h, [])
-            bucket.append(i)
-            if len(bucket) > options.max_bucket:
-                common.add(h)
-                del buckets[h]
+    index = _Index(options)
+    for unit in units:
+        found = index.add(unit, _sketch(fd, unit, options.sketch_size, index.common))
+        if not found:
+            continue
+        keys = [units[j].key for j in found]
+        digits = _DIGITS.findall(unit.key)
+        for key, score, j in extract(unit.key, keys, scorer=ratio, score_cutoff=options.threshold, limit=None):
+            # Sentences whose figures differ are parallel statistics, not copies.
+            if (identical or key != unit.key) and _DIGITS.findall(key) == digits:
+                yield unit, units[found[j]], score
+                break
 
 
-def _shingles(key: str) -> set[int]:
-    """CRC32 hashes of the key's character 3-grams (the whole key when shorter)."""
-    data = key.encode("utf-32-le")
-    if len(key) < 3:
-        return {zlib.crc32(data)}
-    return {zlib.crc32(data[i:i + 12]) for i in range(0, len(data) - 8, 4)}
+class _Index:
+    """Posting lists from sketch entry to the units holding it, with stop entries dropped.
+
+    An entry indexed for more than max_bucket units says nothing about copying: it becomes a
+    stop entry and is never looked up again, so every posting list stays short (linear time).
+    Candidates share `min_shared` entries and `min_overlap` of the two sketches' union, end
+    before the unit starts, and have lengths a and b that allow the threshold: fuzz.ratio is
+    at most 200·min(a, b)/(a + b).
+    """
+
+    __slots__ = ("buckets", "common", "sizes", "lengths", "ends", "options")
+
+    def __init__(self, options: NearDuplicateOptions) -> None:
+        self.buckets: defaultdict[int, list[int]] = defaultdict(list)
+        self.common: set[int] = set()
+        self.sizes: list[int] = []
+        self.lengths: list[int] = []
+        self.ends: list[int] = []
+        self.options = options
+
+    def add(self, unit: Unit, sketch: list[int]) -> list[int]:
+        """Index the next unit and return the earlier units (indexes, in order) it may nearly repeat."""
+        i, options = len(self.sizes), self.options
+        size, length = len(sketch), len(unit.key)
+        postings = list(map(self.buckets.__getitem__, sketch))
+        hits = list(chain.from_iterable(postings))
+        any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
+        self.sizes.append(size)
+        self.lengths.append(length)
+        self.ends.append(unit.end)
+        if size and max(map(len, postings)) > options.max_bucket:
+            self._stop(sketch, postings)
+        need = min(options.min_shared, size) or 1
+        if len(hits) < need or (need > 1 and len(set(hits)) == len(hits)):
+            return []
+        overlap, bound, sizes, lengths = options.min_overlap, options.threshold / 200, self.sizes, self.lengths
+        return sorted(j for j, n in Counter(hits).items()
+                      if n >= need and n * (1 + overlap) >= overlap * (size + sizes[j])
+                      and min(length, lengths[j]) >= bound * (length + lengths[j]) and self.ends[j] <= unit.start)
+
+    def _stop(self, sketch: list[int], postings: list[list[int]]) -> None:
+        for h, posting in zip(sketch, postings):
+            if len(posting) > self.options.max_bucket:
+                self.common.add(h)
+                del self.buckets[h]
+
+
+def _sketch(fd: _Folded, unit: Unit, size: int, stop: set[int]) -> list[int]:
+    """The ranks of the unit's `size` rarest 3-grams that occur elsewhere and are not stop entries.
+
+    Rare shingles: two copies share the 3-grams found nowhere else, while text that merely
+    shares a common phrase with many others shares only frequent ones.
+    """
+    grams = len(unit.key) - 2
+    if grams < 1:
+        return []
+    ranks = sorted(set(fd.ranks()[unit.block][unit.at:unit.at + grams]))
+    return list(islice(filterfalse(stop.__contains__, islice(ranks, bisect_left(ranks, _PAIRED), None)), size))

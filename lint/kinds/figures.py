@@ -6,14 +6,15 @@ whenever the pattern is not unambiguous: precision first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from pydantic import ConfigDict
-
 from ..findings import Finding
 from ..model import Document
+
+_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 
 # A counted quantity: digits (thousands separators, decimals), an optional 万/亿, a unit.
 # Not an ordinal (第3批), not part of a range or code (1-5月, A12), not 个 of a duration.
@@ -28,6 +29,8 @@ _PASSAGE = re.compile(r"[^。！？!?\n]+")                # sums: parts may run
 _RATE = re.compile(r"([\u4e00-\u9fff]{1,8})率(?:为|达到|达|是|均为|保持)?\s*(\d+(?:\.\d+)?)\s*[%％]"
                    r"|占比(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 _QIZHONG = re.compile(r"其中")
+_PERCENT = re.compile(r"[%％]")                   # every rate _RATE reads ends in one
+_LABEL_SEP = re.compile(r"[，,、；;：:。]")          # a figure's label runs back to the last of these
 _SEP = re.compile(r"[，,、；;：:]")
 _SEP_KEEP = re.compile(r"([，,、；;：:])")
 _DIGIT = re.compile(r"\d")
@@ -39,7 +42,7 @@ _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
 class RateOptions:
     """Rate-mismatch options: stems of rates that are not a part-of-whole ratio."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__ = _FORBID
 
     exclude_stems: tuple[str, ...] = ("增长", "下降", "增速", "增幅", "降幅", "减少", "上升",
                                       "提高", "降低", "同比", "环比")
@@ -49,7 +52,7 @@ class RateOptions:
 class SumOptions:
     """Sum-mismatch options: labels that mark a list as exhaustive (a remainder part)."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__ = _FORBID
 
     remainder_labels: tuple[str, ...] = ("其他", "其它", "其余", "另有", "剩余")
 
@@ -69,11 +72,14 @@ class Figure:
 def read_figures(text: str, start: int, end: int) -> list[Figure]:
     """Counted quantities in text[start:end]; each label runs back to the previous separator."""
     out: list[Figure] = []
+    seps: list[int] | None = None
     for m in _FIGURE.finditer(text, start, end):
         digits, mult, unit = m.groups()
         value, slack = _value(digits, mult)
-        sep = max(text.rfind(c, start, m.start()) for c in "，,、；;：:。")
-        label_start = max(sep + 1, out[-1].end if out else start, start)
+        if seps is None:
+            seps = [s.start() for s in _LABEL_SEP.finditer(text, start, end)]
+        i = bisect_left(seps, m.start())
+        label_start = max(seps[i - 1] + 1 if i else start, out[-1].end if out else start)
         out.append(Figure(value, slack, unit, m.start(), m.end(), label_start))
     return out
 
@@ -94,7 +100,11 @@ def check_rates(doc: Document, options: RateOptions) -> Iterator[Finding]:
     """WR601: 排查N处，已整改M处，整改率R% where R is not M/N (allowing for rounding)."""
     text = doc.text
     for block in doc.blocks:
+        if not _PERCENT.search(text, block.start, block.end):
+            continue
         for clause in _SENTENCE.finditer(text, block.start, block.end):
+            if not _PERCENT.search(text, clause.start(), clause.end()):
+                continue
             figures = read_figures(text, clause.start(), clause.end())
             if len(figures) < 2:
                 continue

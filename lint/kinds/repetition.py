@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from pydantic import ConfigDict
-
 from ..findings import Edit, Finding, Fix
 from ..model import Document
+
+_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 
 _HAN = "\u4e00-\u9fff"
 _WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
@@ -24,7 +24,7 @@ _WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
 class RepeatOptions:
     """Which single characters may not be doubled, and doubled strings that are correct Chinese."""
 
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__ = _FORBID
     _derived = ("single",)
 
     single_chars: str = "的了是"
