@@ -128,7 +128,8 @@ def _rate_finding(text: str, m: re.Match, figures: list[Figure], options: RateOp
         keys = {stem[-2:]} | ({stem[:2]} if len(stem) <= 4 else set())
         if any(s in stem for s in options.exclude_stems) or not any(k in label for k in keys):
             return None
-    whole = next((f for f in reversed(before[:-1]) if f.unit == part.unit), None)
+    # A share never exceeds its whole: figures smaller than the part are items of a 其中 list.
+    whole = next((f for f in reversed(before[:-1]) if f.unit == part.unit and f.value >= part.value), None)
     if whole is None or whole.value <= 0:
         return None
     if not stem and not _QIZHONG.search(text, whole.end, part.start):

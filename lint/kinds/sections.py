@@ -27,6 +27,7 @@ class Section:
     __pydantic_config__ = _FORBID
     name: str
     wordings: tuple[str, ...]
+    title_wordings: tuple[str, ...] = ()   # a document titled so is itself this section (a 工作计划)
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,14 @@ class SectionsOptions:
     """The sections, in their expected order; `level` limits numbered headings to one level."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("compiled",)
+    _derived = ("compiled", "compiled_titles")
 
     sections: tuple[Section, ...]
     level: Union[int, Literal["any"]] = "any"
     max_title: int = 30                   # longer titles are prose, not a section name
     standalone_lines: bool = True         # also accept a short line of its own as a section name
     compiled: tuple = field(default=(), init=False, repr=False, compare=False)
+    compiled_titles: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def prepare(self, trusted: bool) -> None:
         """One regex per section, joining its wordings."""
@@ -54,6 +56,9 @@ class SectionsOptions:
                 compile_regex(w, trusted, loc=("sections", i, "wordings", j))
             compiled.append(compile_regex("|".join(f"(?:{w})" for w in section.wordings), trusted))
         object.__setattr__(self, "compiled", tuple(compiled))
+        titles = tuple(compile_regex("|".join(f"(?:{w})" for w in sec.title_wordings), trusted)
+                       if sec.title_wordings else None for sec in self.sections)
+        object.__setattr__(self, "compiled_titles", titles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +116,10 @@ def _first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | 
 
 def check_required(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
     """WR201: one finding per missing section, about the whole document (0:0–0:0)."""
-    for section, place in zip(options.sections, _first_places(doc, options)):
-        if place is None:
+    title = doc.text[doc.blocks[0].start:doc.blocks[0].end].strip(_STRIP) if doc.blocks else ""
+    places = _first_places(doc, options)
+    for section, place, by_title in zip(options.sections, places, options.compiled_titles):
+        if place is None and not (by_title and by_title.search(title)):
             yield Finding(0, 0, {"section": section.name})
 
 
