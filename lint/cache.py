@@ -10,7 +10,6 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -75,6 +74,8 @@ def _load(entry: Path):
 
 
 def _store(entry: Path, value, deps: Iterable[str]) -> None:
+    import tempfile  # only a cold run writes
+
     try:
         payload = pickle.dumps(([(str(p), digest(p)) for p in deps], value), protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(parents=True, exist_ok=True)
