@@ -6,7 +6,6 @@ pack. Set REPORTLINT_NO_CACHE=1 to bypass it, REPORTLINT_CACHE_DIR to move it.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import pickle
 import sys
@@ -15,7 +14,13 @@ from typing import Callable, Iterable, TypeVar
 
 from . import __version__
 
-log = logging.getLogger(__name__)
+
+
+def _debug(message: str, *args) -> None:
+    """Log at debug level; logging is imported only on this rare path (it costs a one-file run 6 ms)."""
+    import logging
+
+    logging.getLogger(__name__).debug(message, *args)
 T = TypeVar("T")
 
 
@@ -66,7 +71,7 @@ def _load(entry: Path):
     except FileNotFoundError:
         return _MISS
     except Exception as exc:  # a corrupt or stale-format entry is rebuilt, never fatal
-        log.debug("ignoring cache entry %s: %s", entry, exc)
+        _debug("ignoring cache entry %s: %s", entry, exc)
         return _MISS
     if all(digest(path) == sha for path, sha in deps):
         return value
@@ -84,4 +89,4 @@ def _store(entry: Path, value, deps: Iterable[str]) -> None:
             fh.write(payload)
         os.replace(tmp, entry)
     except Exception as exc:  # an unwritable cache only costs speed
-        log.debug("cannot write cache entry %s: %s", entry, exc)
+        _debug("cannot write cache entry %s: %s", entry, exc)

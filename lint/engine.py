@@ -1,14 +1,12 @@
 """Run the enabled rules over a Document and turn their findings into sorted Diagnostics."""
 from __future__ import annotations
 
-import logging
 
 from .config import RuleSet
 from .diagnostics import Diagnostic
 from .kinds import load_kind
 from .model import Document
 
-log = logging.getLogger(__name__)
 
 
 def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:

@@ -278,11 +278,11 @@ def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, U
     Paragraphs hold few long clauses, so rapidfuzz compares them directly (in C); the window
     keeps a paragraph of thousands of clauses linear.
     """
-    from rapidfuzz.process import extract
-    from rapidfuzz.fuzz import ratio
-
     for _, run in groupby(units, key=lambda u: u.group):
         group = list(run)
+        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.process import extract
+
         keys = [u.key for u in group]
         for i in range(1, len(group)):
             low = max(0, i - _CLAUSE_WINDOW)
@@ -301,14 +301,15 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    from rapidfuzz.fuzz import ratio
-    from rapidfuzz.process import extract
-
     index = _Index(options)
     for unit in units:
         found = index.add(unit, _sketch(fd, unit, options.sketch_size, index.common))
         if not found:
             continue
+        # Imported on the first candidate: most short reports never need it.
+        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.process import extract
+
         keys = [units[j].key for j in found]
         digits = _DIGITS.findall(unit.key)
         for key, score, j in extract(unit.key, keys, scorer=ratio, score_cutoff=options.threshold, limit=None):
