@@ -12,6 +12,7 @@ from .errors import ReportlintError
 from .source import SUPPORTED_SUFFIXES
 
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+PROGRESS_MIN_FILES = 20  # shorter runs finish before a progress line would help
 
 
 @dataclass
@@ -124,9 +125,23 @@ def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) ->
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     files = [t for t in targets if t != "-"]
     if jobs > 1 and len(files) > PARALLEL_MIN_FILES:
-        done = iter(_parallel(files, opts, jobs))  # standard input is read here, not in a worker
+        done = _progress(_parallel(files, opts, jobs), len(files))  # stdin is read here, not in a worker
         return [lint_one(t, opts, explicit) if t == "-" else next(done) for t in targets]
-    return [lint_one(t, opts, explicit) for t in targets]
+    return list(_progress((lint_one(t, opts, explicit) for t in targets), len(targets)))
+
+
+def _progress(reports, total: int):
+    """Pass reports through, showing "n/total" on stderr when a long run is attached to a terminal."""
+    import time
+
+    show = total >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+    last = 0.0
+    for n, report in enumerate(reports, start=1):
+        if show and (n == total or time.monotonic() - last > 0.2):
+            last = time.monotonic()
+            sys.stderr.write(f"\rreportlint: {n}/{total}" + ("\n" if n == total else ""))
+            sys.stderr.flush()
+        yield report
 
 
 def lint_one(target: str, opts: CheckOptions, explicit: Config | None) -> FileReport:
@@ -140,12 +155,13 @@ def lint_one(target: str, opts: CheckOptions, explicit: Config | None) -> FileRe
     return lint_path(target, explicit, opts.lang, **selectors)
 
 
-def _parallel(targets: list[str], opts: CheckOptions, jobs: int) -> list[FileReport]:
+def _parallel(targets: list[str], opts: CheckOptions, jobs: int):
+    """Reports in input order, streamed back from worker processes as they finish."""
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         chunk = max(1, len(targets) // (jobs * 8))
-        return list(pool.map(_worker, [(t, opts) for t in targets], chunksize=chunk))
+        yield from pool.map(_worker, [(t, opts) for t in targets], chunksize=chunk)
 
 
 def _worker(job) -> FileReport:

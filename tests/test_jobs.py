@@ -23,3 +23,25 @@ def test_parallel_output_equals_serial(tmp_path):
     # output follows the order of the command line, here reversed
     order = [line.split(":")[0] for line in serial.stdout.splitlines() if ": WR" in line]
     assert order == sorted(order, reverse=True) and len(set(order)) >= count - 2
+
+
+def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
+    import io
+
+    from lint import run
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    reports = list(range(25))
+    assert list(run._progress(iter(reports), 25)) == reports
+    assert capsys.readouterr().err == ""          # pytest's stderr is no terminal
+    fake = Tty()
+    monkeypatch.setattr(run.sys, "stderr", fake)
+    assert list(run._progress(iter(reports), 25)) == reports
+    assert fake.getvalue().endswith("reportlint: 25/25\n")
+    fake2 = Tty()
+    monkeypatch.setattr(run.sys, "stderr", fake2)
+    list(run._progress(iter(range(3)), 3))
+    assert fake2.getvalue() == ""                 # short runs stay quiet
