@@ -34,6 +34,11 @@ class CheckOptions:
     show_source: bool = False
     color: bool = False
 
+    @property
+    def render_early(self) -> bool:
+        """Whether each file can be rendered as soon as it is linted (nothing needs the reports later)."""
+        return self.fmt in ("text", "json") and not (self.fix or self.diff or self.baseline or self.write_baseline)
+
 
 def run_check(opts: CheckOptions) -> int:
     """Lint, fix, apply or write the baseline, render; return the exit status."""
@@ -77,7 +82,7 @@ def exit_status(reports: list[FileReport], opts: CheckOptions, explicit: Config 
     if any(r.error is not None for r in reports):
         return 2
     level = opts.fail_on or (explicit.fail_on if explicit else _config_for(reports).fail_on)
-    failing = any(at_or_above(d.severity, level) for r in reports for d in r.diagnostics)
+    failing = any(n and at_or_above(severity, level) for r in reports for severity, n in r.counts().items())
     return 1 if failing else 0
 
 
@@ -120,8 +125,11 @@ def _found(p: Path) -> str | None:
     return str(found) if found else None
 
 
-def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) -> list[FileReport]:
-    """Lint every target, in input order; with --jobs > 1 across worker processes."""
+def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) -> list:
+    """Lint every target, in input order; with --jobs > 1 across worker processes.
+
+    The items are FileReports, or RenderedFiles when `opts.render_early`.
+    """
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     files = [t for t in targets if t != "-"]
     if jobs > 1 and len(files) > PARALLEL_MIN_FILES:
@@ -144,15 +152,22 @@ def _progress(reports, total: int):
         yield report
 
 
-def lint_one(target: str, opts: CheckOptions, explicit: Config | None) -> FileReport:
-    """Lint one path, or standard input for "-"."""
+def lint_one(target: str, opts: CheckOptions, explicit: Config | None):
+    """Lint one path, or standard input for "-"; rendered at once when nothing else needs the report."""
     from .api import lint_bytes, lint_path
 
     selectors = {"select": opts.select, "ignore": opts.ignore}
     if target == "-":
         name = opts.stdin_filename or "-"
-        return lint_bytes(sys.stdin.buffer.read(), name, explicit, opts.lang, **selectors)
-    return lint_path(target, explicit, opts.lang, **selectors)
+        report = lint_bytes(sys.stdin.buffer.read(), name, explicit, opts.lang, **selectors)
+    else:
+        report = lint_path(target, explicit, opts.lang, **selectors)
+    if opts.render_early:
+        from .formatters import render_file
+
+        # Keeps memory to one report at a time, and lets workers send back text, not reports.
+        return render_file(opts.fmt, report, color=opts.color, show_source=opts.show_source)
+    return report
 
 
 def _parallel(targets: list[str], opts: CheckOptions, jobs: int):
@@ -164,8 +179,7 @@ def _parallel(targets: list[str], opts: CheckOptions, jobs: int):
         yield from pool.map(_worker, [(t, opts) for t in targets], chunksize=chunk)
 
 
-def _worker(job) -> FileReport:
+def _worker(job):
     target, opts = job
     explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
-    report = lint_one(target, opts, explicit)
-    return report
+    return lint_one(target, opts, explicit)

@@ -1,12 +1,42 @@
-"""Output formats, one module each; `render(reports, options) -> str`."""
+"""Output formats, one module each: `render(reports, **options) -> str`.
+
+Formats that can render one file at a time (text, json) also offer `render_file(report, **options)
+-> RenderedFile`: worker processes then send back a file's finished output instead of its whole
+report, and `render` accepts a mix of FileReports and RenderedFiles.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
 
 FORMATS = ("text", "json", "sarif", "github")
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedFile:
+    """One file's output, rendered where it was linted, with what the summary and exit status need."""
+
+    path: str
+    chunk: str
+    totals: dict
+    fixable: int = 0
+    error: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return self.totals
+
+
+def formatter(fmt: str):
+    """The module that renders format `fmt`."""
+    return import_module(f"{__name__}.{'json_' if fmt == 'json' else fmt}")
+
+
 def render(fmt: str, reports, **options) -> str:
-    """Render `reports` (a list of FileReport) in format `fmt`."""
-    module = import_module(f"{__name__}.{'json_' if fmt == 'json' else fmt}")
-    return module.render(reports, **options)
+    """Render `reports` (FileReports, or RenderedFiles of the same format) in format `fmt`."""
+    return formatter(fmt).render(reports, **options)
+
+
+def render_file(fmt: str, report, **options):
+    """One file rendered on its own, when the format allows it; else the report unchanged."""
+    module = formatter(fmt)
+    return module.render_file(report, **options) if hasattr(module, "render_file") else report

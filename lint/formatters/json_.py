@@ -4,23 +4,28 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from . import RenderedFile
 
 
 def render(reports, **_options) -> str:
-    # No indent: json's C encoder only runs without one (several times faster on big reports).
-    return json.dumps(document(reports), ensure_ascii=False) + "\n"
-
-
-def document(reports) -> dict:
-    """The whole JSON report as plain data."""
+    """The whole document; files rendered elsewhere are spliced in as they are."""
     totals = {"error": 0, "warning": 0, "info": 0}
-    files = []
+    chunks = []
     for report in reports:
-        files.append(file_entry(report))
-        for severity, n in report.counts().items():
+        rendered = report if isinstance(report, RenderedFile) else render_file(report)
+        chunks.append(rendered.chunk)
+        for severity, n in rendered.counts().items():
             totals[severity] += n
-    return {"version": 1, "tool": {"name": "reportlint", "version": __version__},
-            "files": files, "summary": {"files": len(reports), **totals}}
+    head = json.dumps({"name": "reportlint", "version": __version__}, ensure_ascii=False)
+    summary = json.dumps({"files": len(reports), **totals})
+    return f'{{"version": 1, "tool": {head}, "files": [{", ".join(chunks)}], "summary": {summary}}}\n'
+
+
+def render_file(report, **_options) -> RenderedFile:
+    # No indent: json's C encoder only runs without one (several times faster on big reports).
+    chunk = json.dumps(file_entry(report), ensure_ascii=False)
+    totals = {"error": 0, "warning": 0, "info": 0} if report.error is not None else report.counts()
+    return RenderedFile(report.path, chunk, totals, 0, report.error)
 
 
 def file_entry(report) -> dict:

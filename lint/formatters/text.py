@@ -3,27 +3,42 @@ from __future__ import annotations
 
 import unicodedata
 
+from . import RenderedFile
+
 
 def render(reports, color: bool = False, show_source: bool = False, lang: str = "zh", **_options) -> str:
-    lines: list[str] = []
+    """Every file's lines, then the summary; files rendered elsewhere are taken as they are."""
     totals = {"error": 0, "warning": 0, "info": 0}
+    chunks: list[str] = []
     fixable = unreadable = 0
     for report in reports:
-        if report.error is not None:
-            lines.append(f"{report.path}: {report.error}")
-            unreadable += 1
-            continue
-        for d in report.diagnostics:
-            pos = report.index.position(d.start)
-            severity = _paint(d.severity, color)
-            lines.append(f"{report.path}:{pos.line + 1}:{pos.character + 1}: {d.code} [{severity}] "
-                         f"{d.message}  ({d.rule})")
-            if show_source:
-                lines.extend(_caret(report, d))
-            totals[d.severity] += 1
-            fixable += bool(d.fix and d.fix.safe) and getattr(report.source, "kind", "") != "docx"
-    lines.append(_summary(len(reports), totals, fixable, unreadable, lang))
-    return "\n".join(lines) + "\n"
+        if not isinstance(report, RenderedFile):
+            report = render_file(report, color=color, show_source=show_source)
+        if report.chunk:
+            chunks.append(report.chunk)
+        unreadable += report.error is not None
+        fixable += report.fixable
+        for severity, n in report.counts().items():
+            totals[severity] += n
+    chunks.append(_summary(len(reports), totals, fixable, unreadable, lang))
+    return "\n".join(chunks) + "\n"
+
+
+def render_file(report, color: bool = False, show_source: bool = False, **_options) -> RenderedFile:
+    """One file's lines: a diagnostic per line (and its source line and caret when asked)."""
+    if report.error is not None:
+        return RenderedFile(report.path, f"{report.path}: {report.error}", {"error": 0, "warning": 0, "info": 0},
+                            0, report.error)
+    lines: list[str] = []
+    for d in report.diagnostics:
+        pos = report.index.position(d.start)
+        lines.append(f"{report.path}:{pos.line + 1}:{pos.character + 1}: {d.code} [{_paint(d.severity, color)}] "
+                     f"{d.message}  ({d.rule})")
+        if show_source:
+            lines.extend(_caret(report, d))
+    docx = getattr(report.source, "kind", "") == "docx"
+    fixable = 0 if docx else sum(1 for d in report.diagnostics if d.fix and d.fix.safe)
+    return RenderedFile(report.path, "\n".join(lines), report.counts(), fixable)
 
 
 def _caret(report, d) -> list[str]:
