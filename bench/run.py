@@ -106,9 +106,11 @@ class Bench:
     runs: int
     version: str | None = None
 
-    def lint(self, paths: list[Path], *options: str) -> Run:
-        """``reportlint check --format json [options] PATHS`` once."""
-        argv = [*self.command, "check", "--format", "json", *options, *map(str, paths)]
+    def lint(self, paths: list[Path], *options: str, cached: bool = False) -> Run:
+        """``reportlint check --format json [options] PATHS`` once; without the result cache
+        unless `cached` (every other row measures linting, not cache hits)."""
+        cache = [] if cached else ["--no-cache"]
+        argv = [*self.command, "check", "--format", "json", *cache, *options, *map(str, paths)]
         run = measure(argv, REPO, self.timeout, parse_json=True)
         self.version = self.version or run.version
         return run
@@ -187,6 +189,11 @@ def corpus_rows(bench: Bench, corpus: Path, count: int, size: int, jobs: bool) -
         if run.files is not None and run.files != count:
             row.notes.append(f"{run.files} files listed, expected {count}")
         rows.append(row)
+    if jobs:
+        progress(f"re-run over {label}, unchanged files, result cache")
+        bench.lint([corpus], "--jobs", "2", cached=True)          # fills the cache
+        run = bench.lint([corpus], "--jobs", "2", cached=True)
+        rows.append(fill_row(Row("re-run, unchanged (result cache), --jobs 2", label, ratio=ratio(run, floor)), run))
     return rows
 
 

@@ -24,20 +24,40 @@ def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "z
 
     doc = build_document(source.text, path, source.kind)
     diagnostics = run(doc, ruleset, lang)
-    return FileReport(path, source.encoding + ("-sig" if source.bom and source.encoding == "utf-8" else ""),
-                      diagnostics, None, doc.index, source)
+    return FileReport(path, _encoding_label(source), diagnostics, None, doc.index, source)
+
+
+def _encoding_label(source: SourceText) -> str:
+    return source.encoding + ("-sig" if source.bom and source.encoding == "utf-8" else "")
 
 
 def lint_path(path: str | Path, config: Config | None = None, lang: str | None = None,
-              **selectors) -> FileReport:
-    """Read, decode and lint one file; an unreadable file gives a report with `error` set."""
+              use_cache: bool = True, **selectors) -> FileReport:
+    """Read, decode and lint one file; an unreadable file gives a report with `error` set.
+
+    Unchanged files under unchanged rules are answered from the result cache (lint/results.py).
+    """
     name = str(path)
     config, ruleset = ruleset_for(name, config, **selectors)
     try:
         source = read_path(name)
     except InputError as exc:
         return FileReport(name, error=exc.detail)
-    return check_source(source, name, ruleset, lang or config.lang)
+    lang = lang or config.lang
+    if not use_cache:
+        return check_source(source, name, ruleset, lang)
+    from . import results
+
+    key = results.result_key(source.text, source.kind, results.rules_fingerprint(ruleset), lang)
+    cached = results.load(key) if key else None
+    if cached is not None:
+        from .positions import LineIndex
+
+        return FileReport(name, _encoding_label(source), cached, None, LineIndex(source.text), source)
+    report = check_source(source, name, ruleset, lang)
+    if key:
+        results.store(key, report.diagnostics)
+    return report
 
 
 def lint_text(text: str, path: str = "<text>", kind: str | None = None, config: Config | None = None,

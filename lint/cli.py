@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--write-baseline", metavar="FILE")
     c.add_argument("--stdin-filename", metavar="NAME")
     c.add_argument("--show-source", choices=("auto", "always", "never"), default="auto")
+    c.add_argument("--no-cache", action="store_true", help="lint every file again, ignoring cached results")
     c.set_defaults(handler=_check)
 
     k = sub.add_parser("config", help="显示适用于某路径的配置 (show the resolved config)")
@@ -89,7 +90,7 @@ def _check(args) -> int:
         jobs=args.jobs, lang=args.lang, baseline=args.baseline, write_baseline=args.write_baseline,
         stdin_filename=args.stdin_filename,
         show_source={"auto": sys.stdout.isatty(), "always": True, "never": False}[args.show_source],
-        color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
+        color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"), use_cache=not args.no_cache,
     )
     return run_check(options)
 

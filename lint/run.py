@@ -33,6 +33,7 @@ class CheckOptions:
     stdin_filename: str | None = None
     show_source: bool = False
     color: bool = False
+    use_cache: bool = True
 
     @property
     def render_early(self) -> bool:
@@ -161,7 +162,7 @@ def lint_one(target: str, opts: CheckOptions, explicit: Config | None):
         name = opts.stdin_filename or "-"
         report = lint_bytes(sys.stdin.buffer.read(), name, explicit, opts.lang, **selectors)
     else:
-        report = lint_path(target, explicit, opts.lang, **selectors)
+        report = lint_path(target, explicit, opts.lang, use_cache=opts.use_cache, **selectors)
     if opts.render_early:
         from .formatters import render_file
 
