@@ -8,6 +8,7 @@ crash leaves either the old or the new file, never half of one.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, insort
 import os
 import sys
 import tempfile
@@ -41,11 +42,24 @@ def merge_edits(diagnostics: list[Diagnostic], unsafe: bool = False) -> list[Edi
     fixes = sorted((d for d in diagnostics if d.fix and d.fix.edits and (d.fix.safe or unsafe)),
                    key=lambda d: (min(e.start for e in d.fix.edits), d.code, d.start, d.end))
     accepted: set[Edit] = set()
+    taken: list[Edit] = []   # accepted edits, disjoint, sorted by position: overlaps found by bisection
     for d in fixes:
         fresh = [e for e in d.fix.edits if e not in accepted]
-        if not any(_overlaps(e, other) for e in fresh for other in accepted):
+        if not any(_clashes(e, taken) for e in fresh):
             accepted.update(fresh)
+            for e in fresh:
+                insort(taken, e, key=_position)
     return sorted(accepted, key=lambda e: (e.start, e.end, e.new_text))
+
+
+def _position(e: Edit) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def _clashes(edit: Edit, taken: list[Edit]) -> bool:
+    """Whether `edit` overlaps an accepted edit: only its neighbours in position order can."""
+    i = bisect_left(taken, _position(edit), key=_position)
+    return any(_overlaps(edit, taken[j]) for j in range(max(0, i - 1), min(len(taken), i + 2)))
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

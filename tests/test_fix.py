@@ -140,3 +140,17 @@ def test_docx_and_stdin_are_refused(tmp_path):
     data = (tmp_path / "a.docx").read_bytes()
     proc = run_cli("check", "--fix", "--select", "WR105", "a.docx", cwd=tmp_path)
     assert ".docx" in proc.stderr and (tmp_path / "a.docx").read_bytes() == data
+
+
+def test_merging_many_fixes_stays_fast_and_disjoint():
+    """Tens of thousands of fixes merge by bisection, not by comparing every pair."""
+    from lint.diagnostics import Diagnostic
+    from lint.findings import Edit, Fix
+    from lint.fixes import merge_edits
+
+    diags = [Diagnostic("WR501", "halfwidth-punctuation", "info", "", i * 2, i * 2 + 1,
+                        Fix((Edit(i * 2, i * 2 + 1, "，"),))) for i in range(60_000)]
+    diags.append(Diagnostic("WR105", "heading-marker-style", "warning", "", 10, 13, Fix((Edit(10, 13, "x"),))))
+    edits = merge_edits(diags)
+    assert len(edits) == 60_000                      # the overlapping WR105 fix lost to the earlier ones
+    assert all(a.end <= b.start for a, b in zip(edits, edits[1:]))
