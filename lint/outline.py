@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .model import LEVELS, Block, Document, Heading, Marker, Ordinal, Span
+from .model import Block, Document, Heading, Marker, Ordinal, Span
 from .numbering import Parsed, parse_marker, parse_ordinal
 from .positions import LineIndex
 from .text import CN_NUMERALS, SpanSet
@@ -202,5 +202,3 @@ def _rstrip(text: str, start: int, end: int) -> int:
         end -= 1
     return end
 
-
-__all__ = ["build_document", "LEVELS"]

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import json
 
-from .errors import InputError
 from .outline import build_document
 from .source import read_path
 
 
 def render_outline(path: str, fmt: str = "text") -> str:
+    """The heading tree of the file at `path` (an unreadable file raises InputError)."""
     source = read_path(path)
     doc = build_document(source.text, path, source.kind)
     if fmt == "json":
@@ -48,5 +48,3 @@ def _ordinal(doc, o) -> dict:
     pos = doc.index.position(o.start)
     return {"text": o.text, "form": o.family, "number": o.value, "line": pos.line, "character": pos.character}
 
-
-__all__ = ["render_outline", "InputError"]
