@@ -167,31 +167,60 @@ def check_sums(doc: Document, options: SumOptions) -> Iterator[Finding]:
 
 
 def _sum_finding(text: str, start: int, q: int, stop: int, options: SumOptions) -> Finding | None:
+    """Compare each column of the parts with the total written before 其中.
+
+    A part is one quantity (101个) or two side by side (18支1260人): then each column is summed
+    on its own, and a column that adds up exactly proves the list complete, so a shortfall in the
+    other column is an error too (as is any shortfall when a remainder part such as 其他 is listed).
+    """
     parts = _parts(text, q + 2, stop, options.remainder_labels)
     if len(parts) < 2:
         return None
-    unit = parts[0][1].unit
-    if any(f.unit != unit for _, f in parts):
+    units = tuple(f.unit for f in parts[0][1])
+    if any(tuple(f.unit for f in figs) != units for _, figs in parts):
         return None
     clause_start = max(start, max(text.rfind(c, start, q) for c in "；;"))
-    whole = next((f for f in reversed(read_figures(text, clause_start, q)) if f.unit == unit), None)
-    if whole is None:
+    wholes = _wholes(read_figures(text, clause_start, q), units, text)
+    if wholes is None:
         return None
-    total = sum((f.value for _, f in parts), Decimal(0))
-    slack = whole.slack + sum((f.slack for _, f in parts), Decimal(0))
+    columns = [_column(parts, k, whole) for k, whole in enumerate(wholes)]
     remainder = any(label.startswith(options.remainder_labels) for label, _ in parts)
-    over = total - slack > whole.value
-    under = remainder and total + slack < whole.value
-    if not (over or under):
-        return None
-    listed = "＋".join(text[f.start:f.end] for _, f in parts)
-    written = _MULT_RE.match(text, whole.start, whole.end).group(1)
-    return Finding(whole.start, whole.end, {"total": text[whole.start:whole.end], "parts": listed,
-                                            "sum": _plain(total / _MULT[written]) + written + unit, "unit": unit},
-                   "over" if over else "under")
+    for k, (gap, total) in enumerate(columns):
+        complete = remainder or any(c[0] == 0 for j, c in enumerate(columns) if j != k)
+        if gap > 0 or (gap < 0 and complete):
+            whole = wholes[k]
+            listed = "＋".join(text[figs[k].start:figs[k].end] for _, figs in parts)
+            written = _MULT_RE.match(text, whole.start, whole.end).group(1)
+            return Finding(whole.start, whole.end,
+                           {"total": text[whole.start:whole.end], "parts": listed, "unit": whole.unit,
+                            "sum": _plain(total / _MULT[written]) + written + whole.unit},
+                           "over" if gap > 0 else "under")
+    return None
 
 
-def _parts(text: str, start: int, stop: int, remainder: tuple[str, ...]) -> list[tuple[str, Figure]]:
+def _wholes(figures: list[Figure], units: tuple[str, ...], text: str) -> list[Figure] | None:
+    """The total(s) before 其中: the last figure of the unit, or the last adjacent pair of the units."""
+    if len(units) == 1:
+        whole = next((f for f in reversed(figures) if f.unit == units[0]), None)
+        return [whole] if whole else None
+    for a, b in zip(reversed(figures[:-1]), reversed(figures[1:])):
+        if (a.unit, b.unit) == units and a.end == b.start:
+            return [a, b]
+    return None
+
+
+def _column(parts, k: int, whole: Figure) -> tuple[int, Decimal]:
+    """(1 parts exceed the total, -1 they fall short, 0 they match within rounding; their sum)."""
+    total = sum((figs[k].value for _, figs in parts), Decimal(0))
+    slack = whole.slack + sum((figs[k].slack for _, figs in parts), Decimal(0))
+    if total - slack > whole.value:
+        return 1, total
+    if total + slack < whole.value:
+        return -1, total
+    return 0, total
+
+
+def _parts(text: str, start: int, stop: int, remainder: tuple[str, ...]) -> list[tuple[str, tuple[Figure, ...]]]:
     """The parts listed after 其中, read up to the first segment that is not "label number unit".
 
     Parts are joined by one separator (the one before the second part) and their names end
@@ -200,7 +229,7 @@ def _parts(text: str, start: int, stop: int, remainder: tuple[str, ...]) -> list
     """
     region = _BRACKETS.sub(lambda m: " " * len(m.group()), text[start:stop])
     pieces = _SEP_KEEP.split(region)
-    parts: list[tuple[str, Figure]] = []
+    parts: list[tuple[str, tuple[Figure, ...]]] = []
     joiner, pending, offset = "", "", start
     for i in range(0, len(pieces), 2):
         segment, seg_start = pieces[i], offset
@@ -210,7 +239,10 @@ def _parts(text: str, start: int, stop: int, remainder: tuple[str, ...]) -> list
             continue
         part = _part(text, seg_start, seg_start + len(segment), pending)
         pending, before = "", pieces[i - 1] if i else ""
-        if part is None or (parts and part[0][-1] != parts[0][0][-1] and not part[0].startswith(remainder)):
+        # Names must end alike (…项目, …项目), unless each part is a pair of quantities (18支1260人):
+        # that shape alone says the list is one breakdown.
+        if part is None or (parts and part[0][-1] != parts[0][0][-1] and not part[0].startswith(remainder)
+                            and len(part[1]) == 1):
             break
         if len(parts) == 1:
             joiner = before
@@ -220,13 +252,16 @@ def _parts(text: str, start: int, stop: int, remainder: tuple[str, ...]) -> list
     return parts
 
 
-def _part(text: str, start: int, end: int, pending: str) -> tuple[str, Figure] | None:
-    """("label", figure) when text[start:end] is exactly a label then one counted quantity."""
+def _part(text: str, start: int, end: int, pending: str) -> tuple[str, tuple[Figure, ...]] | None:
+    """("label", figures) when text[start:end] is exactly a label then one counted quantity, or
+    two written side by side (18支1260人)."""
     figures = read_figures(text, start, end)
-    if len(figures) != 1 or text[figures[0].end:end].strip():
+    if not 1 <= len(figures) <= 2 or text[figures[-1].end:end].strip():
+        return None
+    if len(figures) == 2 and figures[0].end != figures[1].start:
         return None
     label = (pending + text[start:figures[0].start]).strip()
-    return (label, figures[0]) if _LABEL.match(label) else None
+    return (label, tuple(figures)) if _LABEL.match(label) else None
 
 
 def _plain(value: Decimal) -> str:
