@@ -16,8 +16,9 @@ SUPPORTED = (".txt", ".md", ".markdown", ".docx")
 
 # Measured when the corpus was written (same matching as ../shared/tools/score.py: file, code and
 # 0-based start line, with multiplicity): gold 43, predicted 45, matched 41 -> P 0.91, R 0.95, F1 0.93.
-# The floor leaves a small margin for rule changes that trade one diagnostic for another.
-MIN_F1 = 0.88
+# After the rules were fixed from its findings: 43 / 43 / 43 -> F1 1.00. The floor leaves a small
+# margin for rule changes that trade one diagnostic for another.
+MIN_F1 = 0.95
 
 # Reports with no planted mistake: nothing at warning or error may fire on them.
 CLEAN = ("v06_county_water_resources_2023.txt", "v11_city_audit_2023.txt")
