@@ -79,14 +79,19 @@ def _load(entry: Path):
 
 
 def _store(entry: Path, value, deps: Iterable[str]) -> None:
+    write_pickle(entry, ([(str(p), digest(p)) for p in deps], value))
+
+
+def write_pickle(path: Path, value) -> None:
+    """Pickle `value` to `path` atomically (temporary file, then rename); an unwritable cache only costs speed."""
     import tempfile  # only a cold run writes
 
     try:
-        payload = pickle.dumps(([(str(p), digest(p)) for p in deps], value), protocol=pickle.HIGHEST_PROTOCOL)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-        os.replace(tmp, entry)
-    except Exception as exc:  # an unwritable cache only costs speed
-        _debug("cannot write cache entry %s: %s", entry, exc)
+        os.replace(tmp, path)
+    except Exception as exc:
+        _debug("cannot write cache entry %s: %s", path, exc)

@@ -104,21 +104,11 @@ def _memo() -> dict:
 
 
 def _save_memo() -> None:
-    import os
-    import pickle
-    import tempfile
+    from .cache import write_pickle
 
     path, table = _MEMO_STATE["path"], _MEMO_STATE["table"]
-    if not (_MEMO_STATE["dirty"] and path and table is not None and len(table) <= _MEMO_LIMIT):
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    if _MEMO_STATE["dirty"] and path and table is not None and len(table) <= _MEMO_LIMIT:
+        write_pickle(path, table)
 
 
 def _to_parsed(tree) -> Parsed:

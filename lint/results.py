@@ -7,13 +7,12 @@ or REPORTLINT_NO_CACHE=1 bypass it.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .cache import cache_dir
+from .cache import cache_dir, write_pickle
 
 
 def result_key(text: str, kind: str, rules_fingerprint: str, lang: str) -> str | None:
@@ -40,18 +39,8 @@ def load(key: str):
 
 
 def store(key: str, diagnostics) -> None:
-    """Remember `diagnostics` for `key`; a cache that cannot be written only costs speed."""
-    import tempfile
-
-    entry = _entry(key)
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(diagnostics, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
-    except OSError:
-        pass
+    """Remember `diagnostics` for `key`."""
+    write_pickle(_entry(key), diagnostics)
 
 
 def _entry(key: str) -> Path:
