@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import Config, RuleSet, find_config, load_config, resolve
+from .config import Config, RuleSet, config_for, resolve
 from .diagnostics import FileReport
 from .errors import InputError
-from .source import SourceText, decode, kind_of, read_path
+from .source import SourceText, decode_file, kind_of, read_path
 
 
 def ruleset_for(path: str | None, config: Config | None = None, **selectors) -> tuple[Config, RuleSet]:
     """The config that governs `path` (found from its folder up, unless given) and its rules."""
     if config is None:
-        found = find_config(Path(path) if path else Path.cwd())
-        config = load_config(str(found) if found else None)
+        config = config_for(Path(path) if path else Path.cwd())
     return config, resolve(config, path, **selectors)
 
 
@@ -73,12 +72,7 @@ def lint_bytes(data: bytes, path: str, config: Config | None = None, lang: str |
     """Decode and lint bytes (standard input, an editor buffer)."""
     config, ruleset = ruleset_for(path, config, **selectors)
     try:
-        if kind_of(path) == "docx":
-            from .docx import read_docx
-
-            source = read_docx(data, path)
-        else:
-            source = decode(data, path, kind_of(path))
+        source = decode_file(data, path)
     except InputError as exc:
         return FileReport(path, error=exc.detail)
     return check_source(source, path, ruleset, lang or config.lang)

@@ -96,10 +96,9 @@ def _check(args) -> int:
 
 
 def _config(args) -> int:
-    from .config import find_config, load_config, resolve
+    from .config import config_for, load_config, resolve
 
-    found = args.config or find_config(Path(args.path))
-    config = load_config(str(found) if found else None)
+    config = load_config(str(Path(args.config).resolve())) if args.config else config_for(Path(args.path))
     ruleset = resolve(config, args.path)
     print(f"# config: {config.path or '(built-in defaults)'}")
     print(f"# fail-on: {config.fail_on}    lang: {config.lang}")
@@ -112,10 +111,9 @@ def _config(args) -> int:
 
 def _all_rules():
     """Every rule of the packs configured for the current folder (user packs included)."""
-    from .config import all_rules, find_config, load_config
+    from .config import all_rules, config_for
 
-    found = find_config(Path.cwd())
-    return all_rules(load_config(str(found) if found else None))
+    return all_rules(config_for(Path.cwd()))
 
 
 def _rules(args) -> int:

@@ -63,6 +63,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def config_for(path: Path) -> Config:
+    """The config that governs `path`: the nearest config file at or above it, else the defaults."""
+    found = find_config(path)
+    return load_config(str(found) if found else None)
+
+
 @lru_cache(maxsize=64)
 def load_config(path: str | None) -> Config:
     """Read and validate a config file (None → built-in defaults), through the on-disk cache."""

@@ -1,12 +1,10 @@
 """Run the enabled rules over a Document and turn their findings into sorted Diagnostics."""
 from __future__ import annotations
 
-
 from .config import RuleSet
 from .diagnostics import Diagnostic
 from .kinds import load_kind
 from .model import Document
-
 
 
 def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:

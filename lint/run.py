@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, find_config, load_config
+from .config import Config, config_for, load_config
 from .diagnostics import FileReport, at_or_above
 from .errors import ReportlintError
 from .source import SUPPORTED_SUFFIXES
@@ -88,8 +88,7 @@ def exit_status(reports: list[FileReport], opts: CheckOptions, explicit: Config 
 
 
 def _config_for(reports: list[FileReport]) -> Config:
-    found = find_config(Path(reports[0].path)) if reports and reports[0].path != "-" else find_config(Path.cwd())
-    return load_config(str(found) if found else None)
+    return config_for(Path(reports[0].path) if reports and reports[0].path != "-" else Path.cwd())
 
 
 def _first_lang(reports: list[FileReport]) -> str:
@@ -106,7 +105,7 @@ def collect(paths: list[str], explicit: Config | None) -> list[str]:
         if path == "-" or not p.is_dir():
             out.append(path)
             continue
-        config = explicit or load_config(_found(p))
+        config = explicit or config_for(p)
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(config, Path(root, d)))
             for name in sorted(files):
@@ -120,10 +119,6 @@ def _special(path: Path) -> bool:
     """A FIFO, socket or device found while walking: reading it could block forever, so skip it."""
     return os.path.exists(path) and not os.path.isfile(path)
 
-
-def _found(p: Path) -> str | None:
-    found = find_config(p)
-    return str(found) if found else None
 
 
 def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) -> list:

@@ -63,7 +63,6 @@ def decode(data: bytes, path: str = "<bytes>", kind: str = "text") -> SourceText
 def read_path(path: str | Path) -> SourceText:
     """Read and decode one report file; .docx goes through lint.docx."""
     name = str(path)
-    kind = kind_of(name)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -72,11 +71,17 @@ def read_path(path: str | Path) -> SourceText:
         raise InputError("是目录，不是文件", name) from None
     except OSError as exc:
         raise InputError(f"无法读取：{exc.strerror or exc}", name) from None
+    return decode_file(data, name)
+
+
+def decode_file(data: bytes, path: str, kind: str | None = None) -> SourceText:
+    """Decode the bytes of a file named `path`: a Word document, or text in one of our encodings."""
+    kind = kind or kind_of(path)
     if kind == "docx":
         from .docx import read_docx
 
-        return read_docx(data, name)
-    return decode(data, name, kind)
+        return read_docx(data, path)
+    return decode(data, path, kind)
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
