@@ -230,7 +230,12 @@ def all_rules(config: Config | None = None) -> list[Rule]:
 
 def matches(rule: Rule, selector: str) -> bool:
     """A selector is a code, a name, or a code prefix such as WR3 or WR."""
-    return selector in (rule.code, rule.name) or (selector.isupper() and rule.code.startswith(selector))
+    return selects(selector, rule.code, rule.name)
+
+
+def selects(selector: str, code: str, name: str) -> bool:
+    """Whether `selector` (a code, a name or an upper-case code prefix) picks the rule code/name."""
+    return selector in (code, name) or (selector.isupper() and code.startswith(selector))
 
 
 def check_selectors(rules: list[Rule], selectors, where: str | None = None) -> None:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .config import selects
 from .diagnostics import Diagnostic
 from .model import Document
 
@@ -77,9 +78,8 @@ def _covers(region: Region, d: Diagnostic) -> bool:
 
 
 def _selects(selector: str, d: Diagnostic) -> bool:
-    """A selector is every rule (*), a code, a name, or an upper-case code prefix such as WR3."""
-    return (selector == ALL or selector in (d.code, d.rule)
-            or (selector.isupper() and d.code.startswith(selector)))
+    """A selector is every rule (*), or what config selectors are: a code, a name or a code prefix."""
+    return selector == ALL or selects(selector, d.code, d.rule)
 
 
 def apply_allow(text: str, diagnostics: list[Diagnostic], allow: tuple[str, ...]) -> list[Diagnostic]:
