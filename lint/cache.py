@@ -84,10 +84,15 @@ def _store(entry: Path, value, deps: Iterable[str]) -> None:
 
 def write_pickle(path: Path, value) -> None:
     """Pickle `value` to `path` atomically (temporary file, then rename); an unwritable cache only costs speed."""
+    import io
     import tempfile  # only a cold run writes
 
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _dispatch_table()
+        pickler.dump(value)
+        payload = buffer.getvalue()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
@@ -95,3 +100,51 @@ def write_pickle(path: Path, value) -> None:
         os.replace(tmp, path)
     except Exception as exc:
         _debug("cannot write cache entry %s: %s", path, exc)
+
+
+# Compiled regexes. Python pickles a pattern as its source, so loading a pack recompiles every
+# regex, and compiling a character class such as [\u4e00-\u9fff] walks all its 21,000 code
+# points in Python: most of a warm one-file run's start-up. The cache keeps the compiled program
+# instead and rebuilds the pattern from it in C. The program's format belongs to this CPython
+# build, so it is tagged, and any mismatch or failure falls back to compiling the source.
+def _regex_tag() -> tuple:
+    import _sre
+
+    return sys.implementation.cache_tag, sys.version_info[:3], _sre.MAGIC, _sre.CODESIZE
+
+
+def _dispatch_table() -> dict:
+    import copyreg
+    import re
+
+    table = dict(copyreg.dispatch_table)
+    table[re.Pattern] = _reduce_regex
+    return table
+
+
+def _reduce_regex(rx):
+    import re
+    from re import _compiler, _parser
+
+    try:
+        code = list(map(int, _compiler._code(_parser.parse(rx.pattern, rx.flags), rx.flags)))
+    except Exception:  # an unexpected internal change: store the source only
+        return re.compile, (rx.pattern, rx.flags)
+    return regex_from_program, (rx.pattern, rx.flags, code, rx.groups, dict(rx.groupindex), _regex_tag())
+
+
+def regex_from_program(pattern, flags: int, code: list, groups: int, groupindex: dict, tag: tuple):
+    """A compiled pattern from its cached program, or from its source when the program does not fit."""
+    import re
+
+    if tag == _regex_tag():
+        import _sre
+
+        indexgroup = [None] * (groups + 1)
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        try:
+            return _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
+        except Exception:
+            pass
+    return re.compile(pattern, flags)

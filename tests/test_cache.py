@@ -46,3 +46,28 @@ def test_warm_run_imports_neither_yaml_nor_pydantic_nor_lark(tmp_path):
     warm = subprocess.run([sys.executable, "-c", probe, str(report)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert cold.stdout == warm.stdout and "WR301" in warm.stdout
     assert "'yaml'" in cold.stderr and warm.stderr.strip().splitlines()[-1] == "[]", warm.stderr
+
+
+def _round_trip(value, tmp_path):
+    import pickle
+
+    entry = tmp_path / "entry.pickle"
+    cache.write_pickle(entry, value)
+    return pickle.loads(entry.read_bytes())
+
+
+def test_regexes_are_cached_as_programs_and_behave_the_same(tmp_path):
+    import re
+
+    rx = re.compile(r"(?<![A-Za-z])(?P<year>(?:19|20)[xX]{2})|[\u4e00-\u9fff]{2}(?=率)", re.I)
+    again = _round_trip({"rx": rx}, tmp_path)["rx"]
+    assert again is not rx and (again.pattern, again.flags, again.groupindex) == (rx.pattern, rx.flags, rx.groupindex)
+    for text in ("20XX年", "完成率98%", "abc20xx", "税收增长率"):
+        assert [m.span() for m in again.finditer(text)] == [m.span() for m in rx.finditer(text)]
+        assert [m.groupdict() for m in again.finditer(text)] == [m.groupdict() for m in rx.finditer(text)]
+
+
+def test_a_program_from_another_python_is_recompiled_from_its_source():
+    program = [1, 2, 3]   # nonsense: must never reach the regex engine
+    rx = cache.regex_from_program("a+b", 0, program, 0, {}, ("another-python",))
+    assert rx.fullmatch("aab") and rx.pattern == "a+b"
