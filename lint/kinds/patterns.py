@@ -54,7 +54,7 @@ def compile_regex(pattern: str, trusted: bool, ignore_case: bool = False, loc: t
 
 def words_regex(words: Iterable[str]) -> str:
     """One alternation of literal words, longest first so that a longer word wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def title_spans(doc: Document) -> list[tuple[int, int]]:
