@@ -247,12 +247,31 @@ def check_selectors(rules: list[Rule], selectors, where: str | None = None) -> N
 
 def resolve(config: Config, file_path: str | None = None, select=(), ignore=(),
             extra_select=()) -> RuleSet:
-    """The rules that apply to `file_path` under `config`, then CLI --select / --ignore."""
+    """The rules that apply to `file_path` under `config`, then CLI --select / --ignore.
+
+    Files that the same settings govern share one RuleSet (most runs: every file), so what is
+    derived from it, such as the result cache's fingerprint, is worked out once.
+    """
+    per_file = _per_file(config, file_path)
+    key = (id(config), repr(per_file), tuple(select), tuple(ignore), tuple(extra_select))
+    found = _RESOLVED.get(key)
+    if found is not None and found[0] is config:
+        return found[1]
+    ruleset = _resolve(config, per_file, select, ignore, extra_select)
+    if len(_RESOLVED) >= 64:
+        _RESOLVED.clear()
+    _RESOLVED[key] = (config, ruleset)    # holding `config` keeps its id from being reused
+    return ruleset
+
+
+_RESOLVED: dict[tuple, tuple[Config, RuleSet]] = {}
+
+
+def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> RuleSet:
     rules = all_rules(config)
     _check_config_selectors(config, rules)
     check_selectors(rules, tuple(select) + tuple(ignore) + tuple(extra_select))
     out = []
-    per_file = _per_file(config, file_path)
     ignores = tuple(config.ignore) + tuple(per_file.get("ignore", ())) + tuple(ignore)
     selects = tuple(select) or tuple(config.select)
     skip_packs = set(per_file.get("skip_packs", ()))
