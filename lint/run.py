@@ -129,6 +129,7 @@ def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) ->
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     files = [t for t in targets if t != "-"]
     if jobs > 1 and len(files) > PARALLEL_MIN_FILES:
+        _prepare_workers(files[0], opts, explicit)
         done = _progress(_parallel(files, opts, jobs), len(files))  # stdin is read here, not in a worker
         return [lint_one(t, opts, explicit) if t == "-" else next(done) for t in targets]
     return list(_progress((lint_one(t, opts, explicit) for t in targets), len(targets)))
@@ -164,6 +165,16 @@ def lint_one(target: str, opts: CheckOptions, explicit: Config | None):
         # Keeps memory to one report at a time, and lets workers send back text, not reports.
         return render_file(opts.fmt, report, color=opts.color, show_source=opts.show_source)
     return report
+
+
+def _prepare_workers(first: str, opts: CheckOptions, explicit: Config | None) -> None:
+    """Load the rules and the pipeline's modules once, before the workers fork and inherit them."""
+    from . import api, engine, formatters, outline  # noqa: F401
+
+    try:
+        api.ruleset_for(first, explicit, select=opts.select, ignore=opts.ignore)
+    except ReportlintError:
+        pass  # the worker that meets the file reports it
 
 
 def _parallel(targets: list[str], opts: CheckOptions, jobs: int):

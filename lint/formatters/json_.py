@@ -58,25 +58,36 @@ def diagnostic(report, d) -> dict:
 class _Writer:
     """Writes one file's diagnostics, turning offsets into UTF-16 positions through its index."""
 
-    __slots__ = ("path", "position")
+    __slots__ = ("path", "position", "heads")
 
     def __init__(self, report, path: str):
         self.path = path
         self.position = report.index.utf16_locator()
+        self.heads: dict[tuple[str, str, str], str] = {}
 
     def range(self, start: int, end: int) -> str:
         a, b = self.position(start), self.position(end)
         return (f'{{"start": {{"line": {a[0]}, "character": {a[1]}}}, '
                 f'"end": {{"line": {b[0]}, "character": {b[1]}}}}}')
 
+    def head(self, d) -> str:
+        """The opening shared by every diagnostic of one rule: code, rule name, severity."""
+        key = (d.code, d.rule, d.severity)
+        found = self.heads.get(key)
+        if found is None:
+            found = self.heads[key] = (f'{{"code": {_string(d.code)}, "rule": {_string(d.rule)}, '
+                                       f'"severity": {_string(d.severity)}, "message": ')
+        return found
+
     def diagnostic(self, d) -> str:
+        where = self.range(d.start, d.end)
         fix = "null"
         if d.fix is not None:
-            edits = ", ".join(f'{{"range": {self.range(e.start, e.end)}, "newText": {_string(e.new_text)}}}'
-                              for e in d.fix.edits)
+            # Most fixes replace exactly the reported span: its range is already written.
+            span = (d.start, d.end)
+            edits = ", ".join(f'{{"range": {where if (e.start, e.end) == span else self.range(e.start, e.end)}, '
+                              f'"newText": {_string(e.new_text)}}}' for e in d.fix.edits)
             fix = f'{{"safe": {"true" if d.fix.safe else "false"}, "edits": [{edits}]}}'
         related = ", ".join(f'{{"path": {self.path}, "range": {self.range(r.start, r.end)}, '
-                            f'"message": {_string(r.message)}}}' for r in d.related)
-        return (f'{{"code": {_string(d.code)}, "rule": {_string(d.rule)}, "severity": "{d.severity}", '
-                f'"message": {_string(d.message)}, "range": {self.range(d.start, d.end)}, '
-                f'"fix": {fix}, "related": [{related}]}}')
+                            f'"message": {_string(r.message)}}}' for r in d.related) if d.related else ""
+        return f'{self.head(d)}{_string(d.message)}, "range": {where}, "fix": {fix}, "related": [{related}]}}'
