@@ -16,8 +16,8 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import chain, filterfalse, groupby, islice, repeat
-from operator import and_, lshift, or_
+from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
+from operator import and_, gt, lshift, or_, rshift
 from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
@@ -31,11 +31,10 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _LEAD_CHARS = "#>*_-"                   # what folding strips at a key's start (after whitespace)
 _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
-# A 3-gram's rank: its count in the document above the low 40 bits of its hash (a tie-break that
-# is random but fixed: tuple-of-int hashes are not randomised per process). Sorting ranks puts
-# the rarest 3-grams first; those below _PAIRED occur once and can match nothing.
+# A 3-gram's rank: its count in the document above the low 40 bits of the hash of its code point
+# tuple (a tie-break that is random but fixed: tuple-of-int hashes are not randomised per process).
+# Sorting ranks puts the rarest 3-grams first. A 3-gram that occurs once can match nothing: rank 0.
 _LOW = (1 << 40) - 1
-_PAIRED = 2 << 40
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -75,26 +74,30 @@ class Unit(NamedTuple):
     end: int
     key: str
     group: int = 0      # units are compared only within one group (clauses: one paragraph)
-    block: int = 0      # index of the block holding the unit
-    at: int = 0         # offset of the key in the block's folded text
+    at: int = 0         # offset of the key in the document's joined folded text
 
 
 class _Folded:
-    """Every block's text with whitespace removed, and the way back from original offsets."""
+    """Every block's text with whitespace removed, and the way back from original offsets.
 
-    __slots__ = ("starts", "texts", "holes", "_ranks")
+    The folded blocks are also joined, one separator apart, into one text: a unit's key is a slice
+    of it at `base[block] + offset`, and its 3-grams are counted there in one pass.
+    """
+
+    __slots__ = ("starts", "texts", "holes", "base", "_ranks")
 
     def __init__(self, doc: Document) -> None:
         text = doc.text
         self.starts = [b.start for b in doc.blocks]
         self.texts: list[str] = []
         self.holes: list[tuple[list[int], list[int], list[int]] | None] = []
-        self._ranks: list[array] | None = None
+        self._ranks: list[int] | None = None
         for block in doc.blocks:
             raw = text[block.start:block.end]
             spans = [m.span() for m in _SPACE.finditer(raw)]
             self.texts.append(_SPACE.sub("", raw) if spans else raw)
             self.holes.append(_holes(spans) if spans else None)
+        self.base = list(accumulate((len(t) + 1 for t in self.texts), initial=0))
 
     def offset(self, b: int, pos: int) -> int:
         """The folded offset, inside block b, of original offset `pos`."""
@@ -108,15 +111,20 @@ class _Folded:
             return rel
         return rel - before[i] - (min(rel, ends[i]) - starts[i])
 
-    def ranks(self) -> list[array]:
-        """The rank of every 3-gram of every block: one hashing and counting pass, on first use."""
+    def ranks(self) -> list[int]:
+        """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use.
+
+        One counting pass over the whole document; only 3-grams seen twice get a rank, so the
+        hashing for the tie-break is paid once per repeated 3-gram, not once per offset.
+        """
         if self._ranks is None:
-            # Arrays keep 8 bytes a 3-gram; filling one from a list is faster than from an iterator.
-            hashed = [array("q", list(map(hash, zip(c, c[1:], c[2:])))) for c in map(_code_points, self.texts)]
-            counts = Counter(chain.from_iterable(hashed))
-            low_bits = map(and_, counts, repeat(_LOW))
-            rank = dict(zip(counts, map(or_, map(lshift, counts.values(), repeat(40)), low_bits)))
-            self._ranks = [array("q", list(map(rank.__getitem__, h))) for h in hashed]
+            sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
+            grams = _grams(sep.join(self.texts))
+            counts = Counter(grams)
+            paired = list(compress(counts, map(gt, counts.values(), repeat(1))))
+            tie_break = map(and_, map(hash, _code_point_tuples(paired)), repeat(_LOW))
+            rank = dict(zip(paired, map(or_, map(lshift, map(counts.__getitem__, paired), repeat(40)), tie_break)))
+            self._ranks = list(map(rank.get, grams, repeat(0)))
         return self._ranks
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
@@ -125,11 +133,41 @@ class _Folded:
         raw = self.texts[b][at:stop] if stop > at else ""
         lead = raw.lstrip(_LEAD_CHARS)
         key = lead.rstrip(_TRAIL_CHARS)
-        return Unit(start, end, key, group, b, at + len(raw) - len(lead))
+        return Unit(start, end, key, group, self.base[b] + at + len(raw) - len(lead))
 
 
-def _code_points(text: str) -> list[int]:
-    return list(map(ord, text))
+def _grams(text: str) -> list:
+    """The 3-gram at every offset of `text` (but the last two), as a key equal for equal 3-grams.
+
+    Text within the Basic Multilingual Plane (all but emoji and rare CJK): the 3-gram at offset i
+    is UTF-16 units i..i+2 as one 48-bit int, cut in C from four shifted copies of the encoding
+    read as 64-bit words, the fourth unit of each word zeroed. Otherwise: code point tuples.
+    """
+    data = text.encode("utf-16-le")
+    n = len(text) - 2
+    if n < 1:
+        return []
+    if len(data) != 2 * len(text):
+        points = list(map(ord, text))
+        return list(zip(points, points[1:], points[2:]))
+    units = array("H", data)
+    units.extend(bytes(4))
+    words = -(-n // 4)
+    grams = array("Q", bytes(32 * words))
+    for k in range(4):
+        window = units[k:k + 4 * words]
+        window[3::4] = array("H", bytes(2 * words))
+        grams[k::4] = array("Q", window.tobytes())
+    del grams[n:]
+    return grams.tolist()
+
+
+def _code_point_tuples(grams: list) -> Iterator[tuple[int, int, int]]:
+    """The 3-grams from _grams as code point tuples (whose hash is the tie-break)."""
+    if grams and isinstance(grams[0], tuple):
+        return iter(grams)
+    return zip(map(and_, grams, repeat(0xFFFF)), map(and_, map(rshift, grams, repeat(16)), repeat(0xFFFF)),
+               map(rshift, grams, repeat(32)))
 
 
 def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
@@ -372,8 +410,6 @@ def _sketch(fd: _Folded, unit: Unit, size: int, stop: set[int]) -> list[int]:
     Rare shingles: two copies share the 3-grams found nowhere else, while text that merely
     shares a common phrase with many others shares only frequent ones.
     """
-    grams = len(unit.key) - 2
-    if grams < 1:
-        return []
-    ranks = sorted(set(fd.ranks()[unit.block][unit.at:unit.at + grams]))
-    return list(islice(filterfalse(stop.__contains__, islice(ranks, bisect_left(ranks, _PAIRED), None)), size))
+    ranks = set(fd.ranks()[unit.at:unit.at + len(unit.key) - 2])
+    ranks.discard(0)
+    return list(islice(filterfalse(stop.__contains__, sorted(ranks)), size))
