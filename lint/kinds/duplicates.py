@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import weakref
+from struct import iter_unpack
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
-from operator import and_, gt, lshift, or_, rshift
+from itertools import accumulate, chain, filterfalse, groupby, islice, repeat
+from operator import and_, lshift, or_
 from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
@@ -33,7 +34,8 @@ _LEAD_CHARS = "#>*_-"                   # what folding strips at a key's start (
 _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
 # A 3-gram's rank: its count in the document above the low 40 bits of the hash of its code point
 # tuple (a tie-break that is random but fixed: tuple-of-int hashes are not randomised per process).
-# Sorting ranks puts the rarest 3-grams first. A 3-gram that occurs once can match nothing: rank 0.
+# Sorting ranks puts the rarest 3-grams first. A 3-gram that occurs once can match nothing: rank 1
+# (its count), dropped from every sketch.
 _LOW = (1 << 40) - 1
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
@@ -112,19 +114,20 @@ class _Folded:
         return rel - before[i] - (min(rel, ends[i]) - starts[i])
 
     def ranks(self) -> list[int]:
-        """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use.
+        """The rank of the 3-gram at every offset of the joined text (1 if it occurs once), on first use.
 
-        One counting pass over the whole document; only 3-grams seen twice get a rank, so the
-        hashing for the tie-break is paid once per repeated 3-gram, not once per offset.
+        One counting pass over the whole document; the counts dict then takes the ranks in place,
+        so each offset costs one count and one lookup, and the tie-break is paid once per
+        repeated 3-gram.
         """
         if self._ranks is None:
             sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
             grams = _grams(sep.join(self.texts))
             counts = Counter(grams)
-            paired = list(compress(counts, map(gt, counts.values(), repeat(1))))
+            paired = [gram for gram, n in counts.items() if n > 1]
             tie_break = map(and_, map(hash, _code_point_tuples(paired)), repeat(_LOW))
-            rank = dict(zip(paired, map(or_, map(lshift, map(counts.__getitem__, paired), repeat(40)), tie_break)))
-            self._ranks = list(map(rank.get, grams, repeat(0)))
+            dict.update(counts, zip(paired, map(or_, map(lshift, map(counts.__getitem__, paired), repeat(40)), tie_break)))
+            self._ranks = list(map(counts.__getitem__, grams))
         return self._ranks
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
@@ -166,8 +169,7 @@ def _code_point_tuples(grams: list) -> Iterator[tuple[int, int, int]]:
     """The 3-grams from _grams as code point tuples (whose hash is the tie-break)."""
     if grams and isinstance(grams[0], tuple):
         return iter(grams)
-    return zip(map(and_, grams, repeat(0xFFFF)), map(and_, map(rshift, grams, repeat(16)), repeat(0xFFFF)),
-               map(rshift, grams, repeat(32)))
+    return iter_unpack("<3H2x", array("Q", grams))     # 48-bit ints back to 3 UTF-16 units, in C
 
 
 def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
@@ -339,9 +341,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    index = _Index(options)
-    for unit in units:
-        found = index.add(unit, _sketch(fd, unit, options.sketch_size, index.common))
+    index, ranks = _Index(units, options), fd.ranks()
+    for i, unit in enumerate(units):
+        # The unit's repeated 3-grams, rarest first: its sketch is taken from the front.
+        grams = set(ranks[unit.at:unit.at + len(unit.key) - 2])
+        grams.discard(1)
+        found = index.add(i, sorted(grams))
         if not found:
             continue
         # Imported on the first candidate: most short reports never need it.
@@ -360,6 +365,10 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
 class _Index:
     """Posting lists from sketch entry to the units holding it, with stop entries dropped.
 
+    A unit's sketch is its `sketch_size` rarest repeated 3-grams that are not stop entries (rare
+    shingles: two copies share the 3-grams found nowhere else, while text that merely shares a
+    common phrase with many others shares only frequent ones).
+
     An entry indexed for more than max_bucket units says nothing about copying: it becomes a
     stop entry and is never looked up again, so every posting list stays short (linear time).
     Candidates share `min_shared` entries and `min_overlap` of the two sketches' union, end
@@ -367,49 +376,45 @@ class _Index:
     at most 200·min(a, b)/(a + b).
     """
 
-    __slots__ = ("buckets", "common", "sizes", "lengths", "ends", "options")
+    __slots__ = ("units", "buckets", "common", "sizes", "options")
 
-    def __init__(self, options: NearDuplicateOptions) -> None:
+    def __init__(self, units: list[Unit], options: NearDuplicateOptions) -> None:
+        self.units = units
         self.buckets: defaultdict[int, list[int]] = defaultdict(list)
         self.common: set[int] = set()
         self.sizes: list[int] = []
-        self.lengths: list[int] = []
-        self.ends: list[int] = []
         self.options = options
 
-    def add(self, unit: Unit, sketch: list[int]) -> list[int]:
-        """Index the next unit and return the earlier units (indexes, in order) it may nearly repeat."""
-        i, options = len(self.sizes), self.options
-        size, length = len(sketch), len(unit.key)
+    def add(self, i: int, ranks: list[int]) -> list[int]:
+        """Index unit i (the next one) by its sorted 3-gram ranks; return the earlier units it may nearly repeat."""
+        options, common = self.options, self.common
+        sketch = ranks[:options.sketch_size]
+        if not common.isdisjoint(sketch):
+            sketch = list(islice(filterfalse(common.__contains__, ranks), options.sketch_size))
+        size = len(sketch)
         postings = list(map(self.buckets.__getitem__, sketch))
         hits = list(chain.from_iterable(postings))
         any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
         self.sizes.append(size)
-        self.lengths.append(length)
-        self.ends.append(unit.end)
         if size and max(map(len, postings)) > options.max_bucket:
             self._stop(sketch, postings)
         need = min(options.min_shared, size) or 1
         if len(hits) < need or (need > 1 and len(set(hits)) == len(hits)):
             return []
-        overlap, bound, sizes, lengths = options.min_overlap, options.threshold / 200, self.sizes, self.lengths
+        return self._candidates(i, hits, need)
+
+    def _candidates(self, i: int, hits: list[int], need: int) -> list[int]:
+        """The earlier units, in order, found `need` times in the posting lists and within the bounds."""
+        units, sizes, options = self.units, self.sizes, self.options
+        unit, size, overlap, bound = units[i], sizes[i], options.min_overlap, options.threshold / 200
+        length = len(unit.key)
         return sorted(j for j, n in Counter(hits).items()
                       if n >= need and n * (1 + overlap) >= overlap * (size + sizes[j])
-                      and min(length, lengths[j]) >= bound * (length + lengths[j]) and self.ends[j] <= unit.start)
+                      and min(length, len(units[j].key)) >= bound * (length + len(units[j].key))
+                      and units[j].end <= unit.start)
 
     def _stop(self, sketch: list[int], postings: list[list[int]]) -> None:
         for h, posting in zip(sketch, postings):
             if len(posting) > self.options.max_bucket:
                 self.common.add(h)
                 del self.buckets[h]
-
-
-def _sketch(fd: _Folded, unit: Unit, size: int, stop: set[int]) -> list[int]:
-    """The ranks of the unit's `size` rarest 3-grams that occur elsewhere and are not stop entries.
-
-    Rare shingles: two copies share the 3-grams found nowhere else, while text that merely
-    shares a common phrase with many others shares only frequent ones.
-    """
-    ranks = set(fd.ranks()[unit.at:unit.at + len(unit.key) - 2])
-    ranks.discard(0)
-    return list(islice(filterfalse(stop.__contains__, sorted(ranks)), size))
