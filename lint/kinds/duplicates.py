@@ -2,15 +2,18 @@
 
 Every block is folded (whitespace removed) once per document, and every unit — paragraph, run-in
 section, sentence, clause — takes its comparison key as a slice of its block. WR401 hashes keys
-(linear). WR402 never compares all pairs: the character 3-grams of every block are hashed and
-counted in one pass shared by paragraphs and sentences; a unit's sketch is its k rarest 3-grams
-that occur elsewhere (rare shingles); units sharing enough sketch entries become candidates, and
-only candidates, after a length bound, are scored with rapidfuzz. Clauses are compared only
-within their paragraph, directly.
+(linear). WR402 never compares all pairs. The folded blocks are joined (one separator apart) and
+the 3-gram at every offset becomes one int, cut in C from the UTF-16 encoding; one Counter pass
+counts them, and each 3-gram seen twice gets a rank (count, then a fixed hash tie-break), so the
+rank of every offset is one list shared by paragraphs and sentences. A unit's sketch is its k
+lowest ranks (rare shingles): the sorted set of its slice of that list. Units sharing enough
+sketch entries become candidates, and only candidates, after a length bound, are scored with
+rapidfuzz. Clauses are compared only within their paragraph, directly.
 """
 from __future__ import annotations
 
 import re
+import sys
 import weakref
 from struct import iter_unpack
 from array import array
@@ -37,6 +40,7 @@ _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
 # Sorting ranks puts the rarest 3-grams first. A 3-gram that occurs once can match nothing: rank 1
 # (its count), dropped from every sketch.
 _LOW = (1 << 40) - 1
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -132,7 +136,10 @@ class _Folded:
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
         """The unit text[start:end] of block b, its key folded from text[key_from:end], edges stripped."""
-        at, stop = self.offset(b, key_from), self.offset(b, end)
+        if self.holes[b] is None:       # most blocks: no whitespace inside, offsets just shift
+            at, stop = key_from - self.starts[b], end - self.starts[b]
+        else:
+            at, stop = self.offset(b, key_from), self.offset(b, end)
         raw = self.texts[b][at:stop] if stop > at else ""
         lead = raw.lstrip(_LEAD_CHARS)
         key = lead.rstrip(_TRAIL_CHARS)
@@ -146,7 +153,7 @@ def _grams(text: str) -> list:
     is UTF-16 units i..i+2 as one 48-bit int, cut in C from four shifted copies of the encoding
     read as 64-bit words, the fourth unit of each word zeroed. Otherwise: code point tuples.
     """
-    data = text.encode("utf-16-le")
+    data = text.encode(_UTF16)
     n = len(text) - 2
     if n < 1:
         return []
@@ -169,7 +176,7 @@ def _code_point_tuples(grams: list) -> Iterator[tuple[int, int, int]]:
     """The 3-grams from _grams as code point tuples (whose hash is the tie-break)."""
     if grams and isinstance(grams[0], tuple):
         return iter(grams)
-    return iter_unpack("<3H2x", array("Q", grams))     # 48-bit ints back to 3 UTF-16 units, in C
+    return iter_unpack("=3H2x", array("Q", grams))     # 48-bit ints back to 3 UTF-16 units, in C
 
 
 def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
@@ -396,7 +403,8 @@ class _Index:
         hits = list(chain.from_iterable(postings))
         any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
         self.sizes.append(size)
-        if size and max(map(len, postings)) > options.max_bucket:
+        # Each posting list holds at most len(hits) + 1 units: only then can one be too long.
+        if len(hits) >= options.max_bucket and max(map(len, postings)) > options.max_bucket:
             self._stop(sketch, postings)
         need = min(options.min_shared, size) or 1
         if len(hits) < need or (need > 1 and len(set(hits)) == len(hits)):
