@@ -17,11 +17,11 @@ import sys
 import weakref
 from struct import iter_unpack
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import accumulate, chain, filterfalse, groupby, islice, repeat
-from operator import and_, lshift, or_
+from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
+from operator import and_, eq, lshift, or_
 from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
@@ -407,22 +407,29 @@ class _Index:
         if len(hits) >= options.max_bucket and max(map(len, postings)) > options.max_bucket:
             self._stop(sketch, postings)
         need = min(options.min_shared, size) or 1
-        if len(hits) < need or (need > 1 and len(set(hits)) == len(hits)):
+        if len(hits) < need:
             return []
-        return self._candidates(i, hits, need)
+        # Sorted, a unit found `need` times starts a run that long: compared in C, no Counter.
+        hits.sort()
+        found = list(dict.fromkeys(compress(hits, map(eq, hits, islice(hits, need - 1, None)))))
+        return self._within_bounds(i, hits, found) if found else []
 
-    def _candidates(self, i: int, hits: list[int], need: int) -> list[int]:
-        """The earlier units, in order, found `need` times in the posting lists and within the bounds."""
+    def _within_bounds(self, i: int, hits: list[int], found: list[int]) -> list[int]:
+        """The found units whose sketch overlap and length allow the threshold, ending before unit i."""
         units, sizes, options = self.units, self.sizes, self.options
         unit, size, overlap, bound = units[i], sizes[i], options.min_overlap, options.threshold / 200
         length = len(unit.key)
-        return sorted(j for j, n in Counter(hits).items()
-                      if n >= need and n * (1 + overlap) >= overlap * (size + sizes[j])
-                      and min(length, len(units[j].key)) >= bound * (length + len(units[j].key))
-                      and units[j].end <= unit.start)
+        return [j for j in found
+                if (not overlap or _count(hits, j) * (1 + overlap) >= overlap * (size + sizes[j]))
+                and min(length, len(units[j].key)) >= bound * (length + len(units[j].key))
+                and units[j].end <= unit.start]
 
     def _stop(self, sketch: list[int], postings: list[list[int]]) -> None:
         for h, posting in zip(sketch, postings):
             if len(posting) > self.options.max_bucket:
                 self.common.add(h)
                 del self.buckets[h]
+
+
+def _count(ordered: list[int], x: int) -> int:
+    return bisect_right(ordered, x) - bisect_left(ordered, x)
