@@ -383,13 +383,16 @@ class _Index:
     at most 200·min(a, b)/(a + b).
     """
 
-    __slots__ = ("units", "buckets", "common", "sizes", "options")
+    __slots__ = ("units", "buckets", "common", "sizes", "lengths", "ends", "windows", "options")
 
     def __init__(self, units: list[Unit], options: NearDuplicateOptions) -> None:
         self.units = units
         self.buckets: defaultdict[int, list[int]] = defaultdict(list)
         self.common: set[int] = set()
         self.sizes: list[int] = []
+        self.lengths: list[int] = []
+        self.ends: list[int] = []
+        self.windows: dict[int, tuple[int, int]] = {}    # key length → lengths it may match
         self.options = options
 
     def add(self, i: int, ranks: list[int]) -> list[int]:
@@ -403,6 +406,8 @@ class _Index:
         hits = list(chain.from_iterable(postings))
         any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
         self.sizes.append(size)
+        self.lengths.append(len(self.units[i].key))
+        self.ends.append(self.units[i].end)
         # Each posting list holds at most len(hits) + 1 units: only then can one be too long.
         if len(hits) >= options.max_bucket and max(map(len, postings)) > options.max_bucket:
             self._stop(sketch, postings)
@@ -416,13 +421,15 @@ class _Index:
 
     def _within_bounds(self, i: int, hits: list[int], found: list[int]) -> list[int]:
         """The found units whose sketch overlap and length allow the threshold, ending before unit i."""
-        units, sizes, options = self.units, self.sizes, self.options
-        unit, size, overlap, bound = units[i], sizes[i], options.min_overlap, options.threshold / 200
-        length = len(unit.key)
+        overlap, size, sizes, lengths, ends = self.options.min_overlap, self.sizes[i], self.sizes, self.lengths, self.ends
+        start, length = self.units[i].start, lengths[i]
+        window = self.windows.get(length)
+        if window is None:
+            window = self.windows[length] = _length_window(length, self.options.threshold / 200)
+        shortest, longest = window
         return [j for j in found
-                if (not overlap or _count(hits, j) * (1 + overlap) >= overlap * (size + sizes[j]))
-                and min(length, len(units[j].key)) >= bound * (length + len(units[j].key))
-                and units[j].end <= unit.start]
+                if shortest <= lengths[j] <= longest and ends[j] <= start
+                and (not overlap or _count(hits, j) * (1 + overlap) >= overlap * (size + sizes[j]))]
 
     def _stop(self, sketch: list[int], postings: list[list[int]]) -> None:
         for h, posting in zip(sketch, postings):
@@ -433,3 +440,29 @@ class _Index:
 
 def _count(ordered: list[int], x: int) -> int:
     return bisect_right(ordered, x) - bisect_left(ordered, x)
+
+
+def _length_window(length: int, bound: float) -> tuple[int, int]:
+    """The shortest and longest key that can reach the threshold against a key of `length`.
+
+    fuzz.ratio is at most 200·min(a, b)/(a + b), so b fits when min(a, b) >= bound·(a + b). The
+    closed form gives the ends; they are then settled on that very comparison, which is monotone
+    on each side of `length`, so the window admits exactly the lengths the comparison admits.
+    """
+    if bound <= 0:
+        return 0, sys.maxsize
+
+    def fits(other: int) -> bool:
+        return min(length, other) >= bound * (length + other)
+
+    shortest = min(length, int(bound * length / (1 - bound)))
+    while shortest > 0 and fits(shortest - 1):
+        shortest -= 1
+    while shortest <= length and not fits(shortest):
+        shortest += 1
+    longest = max(length, int(length * (1 - bound) / bound))
+    while fits(longest + 1):
+        longest += 1
+    while longest >= length and not fits(longest):
+        longest -= 1
+    return shortest, longest
