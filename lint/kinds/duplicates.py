@@ -348,7 +348,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    index, ranks = _Index(units, options), fd.ranks()
+    index, ranks, extract = _Index(units, options), fd.ranks(), None
     for i, unit in enumerate(units):
         # The unit's repeated 3-grams, rarest first: its sketch is taken from the front.
         grams = set(ranks[unit.at:unit.at + len(unit.key) - 2])
@@ -356,13 +356,13 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
         found = index.add(i, sorted(grams))
         if not found:
             continue
-        # Imported on the first candidate: most short reports never need it.
-        from rapidfuzz.fuzz import ratio
-        from rapidfuzz.process import extract
-
-        keys = [units[j].key for j in found]
-        digits = _DIGITS.findall(unit.key)
-        for key, score, j in extract(unit.key, keys, scorer=ratio, score_cutoff=options.threshold, limit=None):
+        if extract is None:     # imported on the first candidate: most short reports never need it
+            from rapidfuzz.fuzz import ratio
+            from rapidfuzz.process import extract
+        matches = extract(unit.key, [units[j].key for j in found], scorer=ratio, score_cutoff=options.threshold,
+                          limit=None)
+        digits = _DIGITS.findall(unit.key) if matches else None
+        for key, score, j in matches:
             # Sentences whose figures differ are parallel statistics, not copies.
             if (identical or key != unit.key) and _DIGITS.findall(key) == digits:
                 yield unit, units[found[j]], score
@@ -390,8 +390,8 @@ class _Index:
         self.buckets: defaultdict[int, list[int]] = defaultdict(list)
         self.common: set[int] = set()
         self.sizes: list[int] = []
-        self.lengths: list[int] = []
-        self.ends: list[int] = []
+        self.lengths = [len(u.key) for u in units]
+        self.ends = [u.end for u in units]
         self.windows: dict[int, tuple[int, int]] = {}    # key length → lengths it may match
         self.options = options
 
@@ -406,8 +406,6 @@ class _Index:
         hits = list(chain.from_iterable(postings))
         any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
         self.sizes.append(size)
-        self.lengths.append(len(self.units[i].key))
-        self.ends.append(self.units[i].end)
         # Each posting list holds at most len(hits) + 1 units: only then can one be too long.
         if len(hits) >= options.max_bucket and max(map(len, postings)) > options.max_bucket:
             self._stop(sketch, postings)
