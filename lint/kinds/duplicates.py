@@ -125,12 +125,14 @@ class _Folded:
         repeated 3-gram.
         """
         if self._ranks is None:
+            # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
             sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
             grams = _grams(sep.join(self.texts))
             counts = Counter(grams)
             paired = [gram for gram, n in counts.items() if n > 1]
             tie_break = map(and_, map(hash, _code_point_tuples(paired)), repeat(_LOW))
-            dict.update(counts, zip(paired, map(or_, map(lshift, map(counts.__getitem__, paired), repeat(40)), tie_break)))
+            shifted = map(lshift, map(counts.__getitem__, paired), repeat(40))
+            dict.update(counts, zip(paired, map(or_, shifted, tie_break)))      # count -> rank, in C
             self._ranks = list(map(counts.__getitem__, grams))
         return self._ranks
 
@@ -419,8 +421,8 @@ class _Index:
 
     def _within_bounds(self, i: int, hits: list[int], found: list[int]) -> list[int]:
         """The found units whose sketch overlap and length allow the threshold, ending before unit i."""
-        overlap, size, sizes, lengths, ends = self.options.min_overlap, self.sizes[i], self.sizes, self.lengths, self.ends
-        start, length = self.units[i].start, lengths[i]
+        sizes, lengths, ends, overlap = self.sizes, self.lengths, self.ends, self.options.min_overlap
+        size, start, length = sizes[i], self.units[i].start, lengths[i]
         window = self.windows.get(length)
         if window is None:
             window = self.windows[length] = _length_window(length, self.options.threshold / 200)
