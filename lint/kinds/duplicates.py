@@ -398,7 +398,7 @@ class _Index:
         self.options = options
 
     def add(self, i: int, ranks: list[int]) -> list[int]:
-        """Index unit i (the next one) by its sorted 3-gram ranks; return the earlier units it may nearly repeat."""
+        """Index unit i (the next) by its sorted 3-gram ranks; return the earlier units it may nearly repeat."""
         options, common = self.options, self.common
         sketch = ranks[:options.sketch_size]
         if not common.isdisjoint(sketch):
