@@ -2,22 +2,26 @@
 
 Every block is folded (whitespace removed) once per document, and every unit — paragraph, run-in
 section, sentence, clause — takes its comparison key as a slice of its block. WR401 hashes keys
-(linear). WR402 never compares all pairs: the character 3-grams of every block are hashed and
-counted in one pass shared by paragraphs and sentences; a unit's sketch is its k rarest 3-grams
-that occur elsewhere (rare shingles); units sharing enough sketch entries become candidates, and
-only candidates, after a length bound, are scored with rapidfuzz. Clauses are compared only
-within their paragraph, directly.
+(linear). WR402 never compares all pairs. The folded blocks are joined (one separator apart) and
+the 3-gram at every offset becomes one int, cut in C from the UTF-16 encoding; one Counter pass
+counts them, and each 3-gram seen twice gets a rank (count, then a fixed hash tie-break), so the
+rank of every offset is one list shared by paragraphs and sentences. A unit's sketch is its k
+lowest ranks (rare shingles): the sorted set of its slice of that list. Units sharing enough
+sketch entries become candidates, and only candidates, after a length bound, are scored with
+rapidfuzz. Clauses are compared only within their paragraph, directly.
 """
 from __future__ import annotations
 
 import re
+import sys
 import weakref
+from struct import iter_unpack
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import chain, filterfalse, groupby, islice, repeat
-from operator import and_, lshift, or_
+from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
+from operator import and_, eq, lshift, or_
 from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
@@ -31,11 +35,12 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _LEAD_CHARS = "#>*_-"                   # what folding strips at a key's start (after whitespace)
 _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
-# A 3-gram's rank: its count in the document above the low 40 bits of its hash (a tie-break that
-# is random but fixed: tuple-of-int hashes are not randomised per process). Sorting ranks puts
-# the rarest 3-grams first; those below _PAIRED occur once and can match nothing.
+# A 3-gram's rank: its count in the document above the low 40 bits of the hash of its code point
+# tuple (a tie-break that is random but fixed: tuple-of-int hashes are not randomised per process).
+# Sorting ranks puts the rarest 3-grams first. A 3-gram that occurs once can match nothing: rank 1
+# (its count), dropped from every sketch.
 _LOW = (1 << 40) - 1
-_PAIRED = 2 << 40
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -75,26 +80,30 @@ class Unit(NamedTuple):
     end: int
     key: str
     group: int = 0      # units are compared only within one group (clauses: one paragraph)
-    block: int = 0      # index of the block holding the unit
-    at: int = 0         # offset of the key in the block's folded text
+    at: int = 0         # offset of the key in the document's joined folded text
 
 
 class _Folded:
-    """Every block's text with whitespace removed, and the way back from original offsets."""
+    """Every block's text with whitespace removed, and the way back from original offsets.
 
-    __slots__ = ("starts", "texts", "holes", "_ranks")
+    The folded blocks are also joined, one separator apart, into one text: a unit's key is a slice
+    of it at `base[block] + offset`, and its 3-grams are counted there in one pass.
+    """
+
+    __slots__ = ("starts", "texts", "holes", "base", "_ranks")
 
     def __init__(self, doc: Document) -> None:
         text = doc.text
         self.starts = [b.start for b in doc.blocks]
         self.texts: list[str] = []
         self.holes: list[tuple[list[int], list[int], list[int]] | None] = []
-        self._ranks: list[array] | None = None
+        self._ranks: list[int] | None = None
         for block in doc.blocks:
             raw = text[block.start:block.end]
             spans = [m.span() for m in _SPACE.finditer(raw)]
             self.texts.append(_SPACE.sub("", raw) if spans else raw)
             self.holes.append(_holes(spans) if spans else None)
+        self.base = list(accumulate((len(t) + 1 for t in self.texts), initial=0))
 
     def offset(self, b: int, pos: int) -> int:
         """The folded offset, inside block b, of original offset `pos`."""
@@ -108,28 +117,68 @@ class _Folded:
             return rel
         return rel - before[i] - (min(rel, ends[i]) - starts[i])
 
-    def ranks(self) -> list[array]:
-        """The rank of every 3-gram of every block: one hashing and counting pass, on first use."""
+    def ranks(self) -> list[int]:
+        """The rank of the 3-gram at every offset of the joined text (1 if it occurs once), on first use.
+
+        One counting pass over the whole document; the counts dict then takes the ranks in place,
+        so each offset costs one count and one lookup, and the tie-break is paid once per
+        repeated 3-gram.
+        """
         if self._ranks is None:
-            # Arrays keep 8 bytes a 3-gram; filling one from a list is faster than from an iterator.
-            hashed = [array("q", list(map(hash, zip(c, c[1:], c[2:])))) for c in map(_code_points, self.texts)]
-            counts = Counter(chain.from_iterable(hashed))
-            low_bits = map(and_, counts, repeat(_LOW))
-            rank = dict(zip(counts, map(or_, map(lshift, counts.values(), repeat(40)), low_bits)))
-            self._ranks = [array("q", list(map(rank.__getitem__, h))) for h in hashed]
+            # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
+            sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
+            grams = _grams(sep.join(self.texts))
+            counts = Counter(grams)
+            paired = [gram for gram, n in counts.items() if n > 1]
+            tie_break = map(and_, map(hash, _code_point_tuples(paired)), repeat(_LOW))
+            shifted = map(lshift, map(counts.__getitem__, paired), repeat(40))
+            dict.update(counts, zip(paired, map(or_, shifted, tie_break)))      # count -> rank, in C
+            self._ranks = list(map(counts.__getitem__, grams))
         return self._ranks
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
         """The unit text[start:end] of block b, its key folded from text[key_from:end], edges stripped."""
-        at, stop = self.offset(b, key_from), self.offset(b, end)
+        if self.holes[b] is None:       # most blocks: no whitespace inside, offsets just shift
+            at, stop = key_from - self.starts[b], end - self.starts[b]
+        else:
+            at, stop = self.offset(b, key_from), self.offset(b, end)
         raw = self.texts[b][at:stop] if stop > at else ""
         lead = raw.lstrip(_LEAD_CHARS)
         key = lead.rstrip(_TRAIL_CHARS)
-        return Unit(start, end, key, group, b, at + len(raw) - len(lead))
+        return Unit(start, end, key, group, self.base[b] + at + len(raw) - len(lead))
 
 
-def _code_points(text: str) -> list[int]:
-    return list(map(ord, text))
+def _grams(text: str) -> list:
+    """The 3-gram at every offset of `text` (but the last two), as a key equal for equal 3-grams.
+
+    Text within the Basic Multilingual Plane (all but emoji and rare CJK): the 3-gram at offset i
+    is UTF-16 units i..i+2 as one 48-bit int, cut in C from four shifted copies of the encoding
+    read as 64-bit words, the fourth unit of each word zeroed. Otherwise: code point tuples.
+    """
+    data = text.encode(_UTF16)
+    n = len(text) - 2
+    if n < 1:
+        return []
+    if len(data) != 2 * len(text):
+        points = list(map(ord, text))
+        return list(zip(points, points[1:], points[2:]))
+    units = array("H", data)
+    units.extend(bytes(4))
+    words = -(-n // 4)
+    grams = array("Q", bytes(32 * words))
+    for k in range(4):
+        window = units[k:k + 4 * words]
+        window[3::4] = array("H", bytes(2 * words))
+        grams[k::4] = array("Q", window.tobytes())
+    del grams[n:]
+    return grams.tolist()
+
+
+def _code_point_tuples(grams: list) -> Iterator[tuple[int, int, int]]:
+    """The 3-grams from _grams as code point tuples (whose hash is the tie-break)."""
+    if grams and isinstance(grams[0], tuple):
+        return iter(grams)
+    return iter_unpack("=3H2x", array("Q", grams))     # 48-bit ints back to 3 UTF-16 units, in C
 
 
 def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
@@ -301,18 +350,21 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    index = _Index(options)
-    for unit in units:
-        found = index.add(unit, _sketch(fd, unit, options.sketch_size, index.common))
+    index, ranks, extract = _Index(units, options), fd.ranks(), None
+    for i, unit in enumerate(units):
+        # The unit's repeated 3-grams, rarest first: its sketch is taken from the front.
+        grams = set(ranks[unit.at:unit.at + len(unit.key) - 2])
+        grams.discard(1)
+        found = index.add(i, sorted(grams))
         if not found:
             continue
-        # Imported on the first candidate: most short reports never need it.
-        from rapidfuzz.fuzz import ratio
-        from rapidfuzz.process import extract
-
-        keys = [units[j].key for j in found]
-        digits = _DIGITS.findall(unit.key)
-        for key, score, j in extract(unit.key, keys, scorer=ratio, score_cutoff=options.threshold, limit=None):
+        if extract is None:     # imported on the first candidate: most short reports never need it
+            from rapidfuzz.fuzz import ratio
+            from rapidfuzz.process import extract
+        matches = extract(unit.key, [units[j].key for j in found], scorer=ratio, score_cutoff=options.threshold,
+                          limit=None)
+        digits = _DIGITS.findall(unit.key) if matches else None
+        for key, score, j in matches:
             # Sentences whose figures differ are parallel statistics, not copies.
             if (identical or key != unit.key) and _DIGITS.findall(key) == digits:
                 yield unit, units[found[j]], score
@@ -322,6 +374,10 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
 class _Index:
     """Posting lists from sketch entry to the units holding it, with stop entries dropped.
 
+    A unit's sketch is its `sketch_size` rarest repeated 3-grams that are not stop entries (rare
+    shingles: two copies share the 3-grams found nowhere else, while text that merely shares a
+    common phrase with many others shares only frequent ones).
+
     An entry indexed for more than max_bucket units says nothing about copying: it becomes a
     stop entry and is never looked up again, so every posting list stays short (linear time).
     Candidates share `min_shared` entries and `min_overlap` of the two sketches' union, end
@@ -329,35 +385,51 @@ class _Index:
     at most 200·min(a, b)/(a + b).
     """
 
-    __slots__ = ("buckets", "common", "sizes", "lengths", "ends", "options")
+    __slots__ = ("units", "buckets", "common", "sizes", "lengths", "ends", "windows", "options")
 
-    def __init__(self, options: NearDuplicateOptions) -> None:
+    def __init__(self, units: list[Unit], options: NearDuplicateOptions) -> None:
+        self.units = units
         self.buckets: defaultdict[int, list[int]] = defaultdict(list)
         self.common: set[int] = set()
         self.sizes: list[int] = []
-        self.lengths: list[int] = []
-        self.ends: list[int] = []
+        self.lengths = [len(u.key) for u in units]
+        self.ends = [u.end for u in units]
+        self.windows: dict[int, tuple[int, int]] = {}    # key length → lengths it may match
         self.options = options
 
-    def add(self, unit: Unit, sketch: list[int]) -> list[int]:
-        """Index the next unit and return the earlier units (indexes, in order) it may nearly repeat."""
-        i, options = len(self.sizes), self.options
-        size, length = len(sketch), len(unit.key)
+    def add(self, i: int, ranks: list[int]) -> list[int]:
+        """Index unit i (the next) by its sorted 3-gram ranks; return the earlier units it may nearly repeat."""
+        options, common = self.options, self.common
+        sketch = ranks[:options.sketch_size]
+        if not common.isdisjoint(sketch):
+            sketch = list(islice(filterfalse(common.__contains__, ranks), options.sketch_size))
+        size = len(sketch)
         postings = list(map(self.buckets.__getitem__, sketch))
         hits = list(chain.from_iterable(postings))
         any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
         self.sizes.append(size)
-        self.lengths.append(length)
-        self.ends.append(unit.end)
-        if size and max(map(len, postings)) > options.max_bucket:
+        # Each posting list holds at most len(hits) + 1 units: only then can one be too long.
+        if len(hits) >= options.max_bucket and max(map(len, postings)) > options.max_bucket:
             self._stop(sketch, postings)
         need = min(options.min_shared, size) or 1
-        if len(hits) < need or (need > 1 and len(set(hits)) == len(hits)):
+        if len(hits) < need:
             return []
-        overlap, bound, sizes, lengths = options.min_overlap, options.threshold / 200, self.sizes, self.lengths
-        return sorted(j for j, n in Counter(hits).items()
-                      if n >= need and n * (1 + overlap) >= overlap * (size + sizes[j])
-                      and min(length, lengths[j]) >= bound * (length + lengths[j]) and self.ends[j] <= unit.start)
+        # Sorted, a unit found `need` times starts a run that long: compared in C, no Counter.
+        hits.sort()
+        found = list(dict.fromkeys(compress(hits, map(eq, hits, islice(hits, need - 1, None)))))
+        return self._within_bounds(i, hits, found) if found else []
+
+    def _within_bounds(self, i: int, hits: list[int], found: list[int]) -> list[int]:
+        """The found units whose sketch overlap and length allow the threshold, ending before unit i."""
+        sizes, lengths, ends, overlap = self.sizes, self.lengths, self.ends, self.options.min_overlap
+        size, start, length = sizes[i], self.units[i].start, lengths[i]
+        window = self.windows.get(length)
+        if window is None:
+            window = self.windows[length] = _length_window(length, self.options.threshold / 200)
+        shortest, longest = window
+        return [j for j in found
+                if shortest <= lengths[j] <= longest and ends[j] <= start
+                and (not overlap or _count(hits, j) * (1 + overlap) >= overlap * (size + sizes[j]))]
 
     def _stop(self, sketch: list[int], postings: list[list[int]]) -> None:
         for h, posting in zip(sketch, postings):
@@ -366,14 +438,31 @@ class _Index:
                 del self.buckets[h]
 
 
-def _sketch(fd: _Folded, unit: Unit, size: int, stop: set[int]) -> list[int]:
-    """The ranks of the unit's `size` rarest 3-grams that occur elsewhere and are not stop entries.
+def _count(ordered: list[int], x: int) -> int:
+    return bisect_right(ordered, x) - bisect_left(ordered, x)
 
-    Rare shingles: two copies share the 3-grams found nowhere else, while text that merely
-    shares a common phrase with many others shares only frequent ones.
+
+def _length_window(length: int, bound: float) -> tuple[int, int]:
+    """The shortest and longest key that can reach the threshold against a key of `length`.
+
+    fuzz.ratio is at most 200·min(a, b)/(a + b), so b fits when min(a, b) >= bound·(a + b). The
+    closed form gives the ends; they are then settled on that very comparison, which is monotone
+    on each side of `length`, so the window admits exactly the lengths the comparison admits.
     """
-    grams = len(unit.key) - 2
-    if grams < 1:
-        return []
-    ranks = sorted(set(fd.ranks()[unit.block][unit.at:unit.at + grams]))
-    return list(islice(filterfalse(stop.__contains__, islice(ranks, bisect_left(ranks, _PAIRED), None)), size))
+    if bound <= 0:
+        return 0, sys.maxsize
+
+    def fits(other: int) -> bool:
+        return min(length, other) >= bound * (length + other)
+
+    shortest = min(length, int(bound * length / (1 - bound)))
+    while shortest > 0 and fits(shortest - 1):
+        shortest -= 1
+    while shortest <= length and not fits(shortest):
+        shortest += 1
+    longest = max(length, int(length * (1 - bound) / bound))
+    while fits(longest + 1):
+        longest += 1
+    while longest >= length and not fits(longest):
+        longest -= 1
+    return shortest, longest
