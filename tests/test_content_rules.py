@@ -136,6 +136,13 @@ def test_required_sections_found_as_run_in_headings():
     assert _codes(text, ("WR201", "WR202")) == []
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_unnumbered_markdown_headings_are_sections_with_every_line_end(newline):
+    lines = ["# 上半年工作总结", "## 主要工作", "正文。", "## 存在的问题", "正文。", "## 下一步工作计划 ##", "正文。"]
+    text = newline.join(lines) + newline
+    assert _codes(text, ("WR201", "WR202", "WR203"), path="r.md") == []
+
+
 def test_required_section_names_each_missing_section():
     report = lint_text("一、主要工作\n正文。\n二、存在的问题\n正文。\n", select=("WR201",))
     [d] = report.diagnostics

@@ -20,8 +20,9 @@ from ..text import SpanSet
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
-# An unnumbered Markdown ATX heading: "## 存在的问题".
-ATX_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<t>[^\r\n]*?)[ \t#]*$", re.M)
+# An unnumbered Markdown ATX heading: "## 存在的问题". The line may end in \n, \r\n or \r (re's
+# `^` and `$` know only \n).
+ATX_RE = re.compile(r"(?:^|(?<=\r))[ \t]{0,3}#{1,6}[ \t]+(?P<t>[^\r\n]*?)[ \t#]*(?=[\r\n]|\Z)", re.M)
 
 
 class PatternError(ValueError):
