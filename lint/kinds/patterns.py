@@ -8,6 +8,7 @@ match crosses a line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Literal, Optional, Union
@@ -16,9 +17,10 @@ from typing import Any, Iterable, Iterator, Literal, Optional, Union
 from ..findings import Edit, Finding, Fix
 from ..model import Document
 from ..text import SpanSet
+from .prefilter import analyse
 
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
-_ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
+_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 # An unnumbered Markdown ATX heading: "## 存在的问题".
 ATX_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<t>[^\r\n]*?)[ \t#]*$", re.M)
@@ -70,11 +72,21 @@ def title_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _regions(doc: Document, scope: str) -> list[tuple[int, int]]:
-    """Where a pattern looks: heading titles, or whole paragraphs (body filtering comes later)."""
-    if scope == "titles":
-        return title_spans(doc)
-    return [(b.start, b.end) for b in doc.blocks]
+@dataclass(frozen=True)
+class Scan:
+    """One compiled pattern and how it may be run (see prefilter.analyse)."""
+
+    rx: Any
+    group: int               # the capture group reported (0: the whole match)
+    bounded: bool            # a word list: Latin words must not touch other Latin letters
+    line_bound: bool = False   # may run over many paragraphs at once
+    needle: Any = None         # finds the paragraphs that can hold a match
+
+
+def _scan(rx, group: int, bounded: bool, trusted: bool) -> Scan:
+    if not trusted:   # RE2 syntax is not Python's: no analysis, every paragraph on its own
+        return Scan(rx, group, bounded)
+    return Scan(rx, group, bounded, *analyse(rx))
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,7 @@ class PatternOptions:
     """Report every match of `patterns` (regexes) or `words` (literal strings)."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("compiled", "exception_re", "group_index")
+    _derived = ("scans", "exception_re")
 
     patterns: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
@@ -92,22 +104,20 @@ class PatternOptions:
     ignore_case: bool = False
     word_boundaries: bool = True          # a word with a Latin letter or digit at an end must not touch another
     include_markers: bool = False         # also match on heading markers (一、 （二）)
-    compiled: tuple = field(default=(), init=False, repr=False, compare=False)
+    scans: tuple[Scan, ...] = field(default=(), init=False, repr=False, compare=False)
     exception_re: Any = field(default=None, init=False, repr=False, compare=False)
-    group_index: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def prepare(self, trusted: bool) -> None:
         """Compile patterns, words and exceptions with the engine the pack's trust allows."""
         if not self.patterns and not self.words:
             raise PatternError("pattern 规则至少需要 patterns 或 words 之一")
-        compiled = [(compile_regex(p, trusted, self.ignore_case, ("patterns", i)), False)
-                    for i, p in enumerate(self.patterns)]
+        scans = [_scan(rx, _group_index(rx, self.group), False, trusted)
+                 for rx in (compile_regex(p, trusted, self.ignore_case, ("patterns", i))
+                            for i, p in enumerate(self.patterns))]
         if self.words:
-            compiled.append((compile_regex(words_regex(self.words), trusted, self.ignore_case,
-                                           ("words",)), self.word_boundaries))
-        groups = tuple(0 if is_words else _group_index(rx, self.group) for rx, is_words in compiled)
-        object.__setattr__(self, "compiled", tuple(compiled))
-        object.__setattr__(self, "group_index", groups)
+            rx = compile_regex(words_regex(self.words), trusted, self.ignore_case, ("words",))
+            scans.append(_scan(rx, 0, self.word_boundaries, trusted))
+        object.__setattr__(self, "scans", tuple(scans))
         object.__setattr__(self, "exception_re", _exceptions_regex(self.exceptions, trusted, self.ignore_case))
 
 
@@ -130,45 +140,144 @@ def _exceptions_regex(exceptions: tuple[str, ...], trusted: bool, ignore_case: b
 
 
 def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, int, Any]]:
-    """Accepted matches as (start, end, match object): one per token, none in masked text or exceptions."""
+    """Accepted matches as (start, end, match object): one per token, none in masked text or exceptions.
+
+    The first of overlapping matches wins (the longer one at the same start). Each paragraph or
+    title is a region of its own; a match object may be relative to its region's text.
+    """
     skip = SpanSet([(s.start, s.end) for s in doc.masked]
                    + ([] if options.include_markers else doc.marker_spans))
     titles = SpanSet(title_spans(doc)) if options.scope == "body" else None
     text = doc.text
-    for start, end in _regions(doc, options.scope):
-        chunk = text[start:end]
-        found = []
-        for (rx, bounded), group in zip(options.compiled, options.group_index):
-            for m in rx.finditer(chunk):
-                s, e = m.span(group)
-                if s < 0 or e <= s or (bounded and not _bounded(chunk, s, e)):
-                    continue
-                found.append((start + s, start + e, m))
-        if not found:
+    if options.scope == "titles":   # few, short regions, each with its own edges (not whole lines)
+        for region in title_spans(doc):
+            regions = _Regions([region])
+            yield from _accept(text, regions, _matches_per_region(text, regions, options), options, skip, titles)
+    else:
+        regions = _Regions([(b.start, b.end) for b in doc.blocks])
+        yield from _accept(text, regions, _matches_in_lines(text, regions, options), options, skip, titles)
+
+
+class _Regions:
+    """Sorted, disjoint (start, end) regions a pattern runs on, with their exception spans."""
+
+    __slots__ = ("starts", "ends", "_excepted")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self._excepted: dict[int, SpanSet | None] = {}
+
+    def holding(self, start: int, end: int) -> int:
+        """The index of the region that holds start…end, or -1."""
+        i = bisect_right(self.starts, start) - 1
+        return i if i >= 0 and end <= self.ends[i] else -1
+
+    def excepted(self, text: str, i: int, rx) -> SpanSet | None:
+        """Exception matches of region i (found on the region alone, like the patterns), once per region."""
+        if i not in self._excepted:
+            start = self.starts[i]
+            spans = [(start + m.start(), start + m.end()) for m in rx.finditer(text[start:self.ends[i]])
+                     if m.end() > m.start()]
+            self._excepted[i] = SpanSet(_merge(spans)) if spans else None
+        return self._excepted[i]
+
+
+def _matches_per_region(text: str, regions: _Regions, options: PatternOptions) -> list:
+    """Candidate matches as (start, end, pattern number, region, match), each region searched alone."""
+    found: list = []
+    every = range(len(regions.starts))
+    for k, scan in enumerate(options.scans):
+        _search_each(text, regions, scan, k, every, found)
+    return found
+
+
+def _matches_in_lines(text: str, regions: _Regions, options: PatternOptions) -> list:
+    """Candidate matches where the regions are whole lines (paragraphs).
+
+    Only the lines a pattern's needle finds are searched; a line-bound pattern searches each run
+    of consecutive lines in one call (or the whole text when it has no needle).
+    """
+    found: list = []
+    needled: dict[Any, list[int]] = {}   # patterns of a rule often share a needle
+    for k, scan in enumerate(options.scans):
+        lines = None
+        if scan.needle is not None:
+            if scan.needle not in needled:
+                needled[scan.needle] = _lines_with(text, scan.needle, regions)
+            lines = needled[scan.needle]
+        if not scan.line_bound:
+            _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
             continue
-        excepted = _exception_spans(chunk, start, options.exception_re)
-        last_end = -1
-        for s, e, m in sorted(found, key=lambda f: (f[0], -f[1])):
-            if s < last_end or skip.overlaps(s, e) or (excepted and excepted.overlaps(s, e)):
-                continue
-            if titles is not None and titles.overlaps(s, e):
-                continue
-            last_end = e
-            yield s, e, m
+        for a, b in ([(0, len(text))] if lines is None else _runs(lines, regions)):
+            for m in scan.rx.finditer(text, a, b):
+                s, e = m.span(scan.group)
+                if e > s >= 0:
+                    i = regions.holding(s, e)   # -1 on a blank or masked line between paragraphs
+                    if i >= 0 and (not scan.bounded or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
+                        found.append((s, e, k, i, m))
+    return found
 
 
-def _bounded(chunk: str, s: int, e: int) -> bool:
-    """A Latin word must not run on into other Latin letters or digits (IPO, not IPOs)."""
-    if _ASCII_WORD.match(chunk[s]) and s > 0 and _ASCII_WORD.match(chunk[s - 1]):
+def _search_each(text: str, regions: _Regions, scan: Scan, k: int, indices, found: list) -> None:
+    """Search the regions at `indices` one by one, each sliced out so `^`, `$` and lookarounds end there."""
+    starts, ends = regions.starts, regions.ends
+    for i in indices:
+        start, end = starts[i], ends[i]
+        for m in scan.rx.finditer(text[start:end]):
+            s, e = m.span(scan.group)
+            if e > s >= 0 and (not scan.bounded or _bounded(text, start + s, start + e, start, end)):
+                found.append((start + s, start + e, k, i, m))
+
+
+def _lines_with(text: str, needle, regions: _Regions) -> list[int]:
+    """Indexes of the regions (whole lines) holding a needle character; the needle hits a line once."""
+    out: list[int] = []
+    starts, ends = regions.starts, regions.ends
+    for m in needle.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ends[i] and (not out or out[-1] != i):
+            out.append(i)
+    return out
+
+
+def _runs(lines: list[int], regions: _Regions) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive regions among `lines`: one search call per run."""
+    runs: list[list[int]] = []
+    previous = -2
+    for i in lines:
+        if i == previous + 1:
+            runs[-1][1] = regions.ends[i]
+        else:
+            runs.append([regions.starts[i], regions.ends[i]])
+        previous = i
+    return runs
+
+
+def _accept(text: str, regions: _Regions, found: list, options: PatternOptions, skip: SpanSet,
+            titles: SpanSet | None) -> Iterator[tuple[int, int, Any]]:
+    """The candidates in order, dropping overlaps, masked and marker text, exceptions and (for body) titles."""
+    found.sort(key=lambda f: (f[0], -f[1], f[2]))
+    exceptions = options.exception_re
+    last_end = -1
+    for s, e, _, i, m in found:
+        if s < last_end or skip.overlaps(s, e):
+            continue
+        if titles is not None and titles.overlaps(s, e):
+            continue
+        if exceptions is not None:
+            excepted = regions.excepted(text, i, exceptions)
+            if excepted is not None and excepted.overlaps(s, e):
+                continue
+        last_end = e
+        yield s, e, m
+
+
+def _bounded(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """A Latin word must not run on into other Latin letters or digits (IPO, not IPOs) in its region."""
+    if text[s] in _ASCII_WORD and s > start and text[s - 1] in _ASCII_WORD:
         return False
-    return not (_ASCII_WORD.match(chunk[e - 1]) and e < len(chunk) and _ASCII_WORD.match(chunk[e]))
-
-
-def _exception_spans(chunk: str, offset: int, rx) -> SpanSet | None:
-    if rx is None:
-        return None
-    spans = [(offset + m.start(), offset + m.end()) for m in rx.finditer(chunk) if m.end() > m.start()]
-    return SpanSet(_merge(spans)) if spans else None
+    return not (text[e - 1] in _ASCII_WORD and e < end and text[e] in _ASCII_WORD)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -221,7 +330,7 @@ class SubstitutionOptions:
         except PatternError as exc:
             raise PatternError(str(exc), ("pattern",) if exc.loc[:1] == ("patterns",) else exc.loc) from None
         if isinstance(self.replacement, str):
-            rx = matcher.compiled[0][0]
+            rx = matcher.scans[0].rx
             for ref in _TEMPLATE_REF.finditer(self.replacement):
                 number, name = ref.groups()
                 if (name and name not in rx.groupindex) or (number and int(number) > rx.groups):

@@ -1,0 +1,169 @@
+"""What a trusted (Python `re`) pattern can match, read from its parse tree once at prepare time.
+
+Two questions let the pattern kinds scan a document in large pieces instead of paragraph by
+paragraph, with the same matches:
+
+* `line_bound`: the pattern never consumes or looks at a line break and has no `^ $ \\A \\Z`.
+  Run over many lines at once it then matches exactly as it would on each line alone: the
+  character before a line (a line break) looks like "no character" to every lookbehind.
+* `needle`: a regex finding the lines that can hold a match, built from characters every match
+  must consume (x or X for "xx个"). Paragraphs without one are never scanned by the pattern itself.
+  Among possible choices the rarest-looking set wins: Latin letters over digits and Chinese.
+
+Both answers are conservative: anything the analysis does not understand gives False / None, and
+the caller falls back to scanning every paragraph.
+"""
+from __future__ import annotations
+
+import re
+
+try:   # Python 3.11+
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_BREAKS = (10, 13)   # \n and \r: the line ends blocks are split at
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_WORD_BOUNDARIES = ("AT_BOUNDARY", "AT_NON_BOUNDARY")   # the same at a line end and at a text end
+# Does a \n, a \r belong to a category (\d \s \w and their negations)?
+_CATEGORY_BREAKS = {
+    "CATEGORY_DIGIT": (False, False), "CATEGORY_NOT_DIGIT": (True, True),
+    "CATEGORY_SPACE": (True, True), "CATEGORY_NOT_SPACE": (False, False),
+    "CATEGORY_WORD": (False, False), "CATEGORY_NOT_WORD": (True, True),
+    "CATEGORY_LINEBREAK": (True, False), "CATEGORY_NOT_LINEBREAK": (False, True),
+}
+_MAX_NEEDLE = 64     # a larger character set finds most lines: not worth a pre-scan
+
+
+class _Unknown(Exception):
+    """A construct the analysis does not model."""
+
+
+def analyse(rx: re.Pattern) -> tuple[bool, re.Pattern | None]:
+    """(line_bound, needle) of a compiled Python pattern; (False, None) when unsure."""
+    try:
+        tree = _sre_parse.parse(rx.pattern, rx.flags)
+    except (re.error, RecursionError):
+        return False, None
+    try:
+        bound = _line_bound(tree)
+    except _Unknown:
+        bound = False
+    chars = _required(tree)
+    if not chars:
+        return bound, None
+    charset = "".join(re.escape(chr(c)) for c in sorted(chars))
+    # One hit per line holding a needle character: the rest of the line is consumed with it.
+    return bound, re.compile(f"[{charset}][^\\r\\n]*", rx.flags & re.IGNORECASE)
+
+
+def _line_bound(items) -> bool:
+    """True when no part of `items` (lookarounds included) can match \\n or \\r, or sees a line edge."""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            if av in _BREAKS:
+                return False
+        elif name == "IN":
+            if _set_has_break(av):
+                return False
+        elif name == "AT":
+            if str(av) not in _WORD_BOUNDARIES:
+                return False
+        elif name == "GROUPREF":
+            continue   # repeats a group that is checked on its own
+        elif not all(_line_bound(sub) for sub in _children(name, av)):
+            return False
+    return True
+
+
+def _children(name: str, av) -> list:
+    """Sub-patterns of a compound node; unknown nodes (and ., [^x]) raise."""
+    if name == "BRANCH":
+        return list(av[1])
+    if name == "SUBPATTERN":
+        return [av[3]]
+    if name in _REPEATS:
+        return [av[2]]
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return [av[1]]
+    if name == "ATOMIC_GROUP":
+        return [av]
+    if name == "GROUPREF_EXISTS":
+        return [p for p in av[1:] if p is not None]
+    raise _Unknown(name)   # ANY (matches \r), NOT_LITERAL, anything newer
+
+
+def _set_has_break(items) -> bool:
+    negate = any(str(op) == "NEGATE" for op, _ in items)
+    return any(_set_contains(items, c) != negate for c in _BREAKS)
+
+
+def _set_contains(items, char: int) -> bool:
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and av == char:
+            return True
+        if name == "RANGE" and av[0] <= char <= av[1]:
+            return True
+        if name == "CATEGORY":
+            if str(av) not in _CATEGORY_BREAKS:
+                raise _Unknown(str(av))
+            if _CATEGORY_BREAKS[str(av)][_BREAKS.index(char)]:
+                return True
+        elif name not in ("LITERAL", "RANGE", "NEGATE"):
+            raise _Unknown(name)
+    return False
+
+
+def _required(items) -> frozenset[int] | None:
+    """Characters of which every match of the sequence `items` consumes at least one (cheapest choice)."""
+    best = None
+    for op, av in items:
+        chars = _required_one(str(op), av)
+        if chars is not None and (best is None or _cost(chars) < _cost(best)):
+            best = chars
+    return best
+
+
+def _required_one(name: str, av) -> frozenset[int] | None:
+    if name == "LITERAL":
+        return frozenset((av,))
+    if name == "IN":
+        return _set_chars(av)
+    if name == "BRANCH":
+        options = [_required(alt) for alt in av[1]]
+        return None if any(o is None for o in options) else frozenset().union(*options)
+    if name == "SUBPATTERN":
+        return None if av[1] or av[2] else _required(av[3])   # inline flags (?i:…): not modelled
+    if name in _REPEATS:
+        return _required(av[2]) if av[0] >= 1 else None
+    if name == "ATOMIC_GROUP":
+        return _required(av)
+    return None   # assertions consume nothing; ., \d, backreferences are no small set
+
+
+def _set_chars(items) -> frozenset[int] | None:
+    chars: set[int] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(av)
+        elif name == "RANGE" and av[1] - av[0] < _MAX_NEEDLE:
+            chars.update(range(av[0], av[1] + 1))
+        else:
+            return None   # negated, a category or a wide range
+    return frozenset(chars) if len(chars) <= _MAX_NEEDLE else None
+
+
+def _cost(chars: frozenset[int]) -> int:
+    """How many lines a needle of `chars` may hit, roughly: Chinese and digits are everywhere in a report."""
+    return sum(_weight(c) for c in chars)
+
+
+def _weight(c: int) -> int:
+    if 0x3400 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0x30 <= c <= 0x39:
+        return 8
+    if c < 0x80 and not chr(c).isalpha() or 0x3000 <= c <= 0x303F:
+        return 4   # ASCII and CJK punctuation: commas, stops, brackets
+    return 1
