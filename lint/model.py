@@ -1,6 +1,7 @@
 """The document model: cheap frozen value objects built once per file and read by every rule."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -93,6 +94,24 @@ class Document:
     headings: list[Heading]
     enumerations: list[tuple[Ordinal, ...]]
     masked: list[Span] = field(default_factory=list)   # not prose: code, front matter, comments
+    _offsets: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def offsets_of(self, chars: str) -> list[int]:
+        """Sorted offsets of every occurrence of any of `chars`, remembered for the next rule.
+
+        One literal search per character present (str's `in` and sre's literal scan are many
+        times faster than a character-class scan), then one merge.
+        """
+        found = self._offsets.get(chars)
+        if found is None:
+            found = []
+            present = [c for c in chars if c in self.text]
+            for c in present:
+                found.extend(m.start() for m in re.finditer(re.escape(c), self.text))
+            if len(present) > 1:
+                found.sort()
+            self._offsets[chars] = found
+        return found
 
     @cached_property
     def roots(self) -> tuple[int, ...]:

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator, Literal, Optional, Union
 from ..findings import Edit, Finding, Fix
 from ..model import Document
 from ..text import SpanSet
-from .prefilter import analyse
+from .prefilter import Shape, analyse
 
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -79,14 +79,12 @@ class Scan:
     rx: Any
     group: int               # the capture group reported (0: the whole match)
     bounded: bool            # a word list: Latin words must not touch other Latin letters
-    line_bound: bool = False   # may run over many paragraphs at once
-    needle: Any = None         # finds the paragraphs that can hold a match
+    shape: Shape = Shape()   # how to search many paragraphs at once (nothing known: one by one)
 
 
 def _scan(rx, group: int, bounded: bool, trusted: bool) -> Scan:
-    if not trusted:   # RE2 syntax is not Python's: no analysis, every paragraph on its own
-        return Scan(rx, group, bounded)
-    return Scan(rx, group, bounded, *analyse(rx))
+    # RE2 syntax is not Python's: no analysis, every paragraph on its own.
+    return Scan(rx, group, bounded, analyse(rx) if trusted else Shape())
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ class PatternOptions:
     """Report every match of `patterns` (regexes) or `words` (literal strings)."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("scans", "exception_re")
+    _derived = ("scans", "exception_scan")
 
     patterns: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
@@ -105,7 +103,7 @@ class PatternOptions:
     word_boundaries: bool = True          # a word with a Latin letter or digit at an end must not touch another
     include_markers: bool = False         # also match on heading markers (一、 （二）)
     scans: tuple[Scan, ...] = field(default=(), init=False, repr=False, compare=False)
-    exception_re: Any = field(default=None, init=False, repr=False, compare=False)
+    exception_scan: Optional[Scan] = field(default=None, init=False, repr=False, compare=False)
 
     def prepare(self, trusted: bool) -> None:
         """Compile patterns, words and exceptions with the engine the pack's trust allows."""
@@ -118,7 +116,8 @@ class PatternOptions:
             rx = compile_regex(words_regex(self.words), trusted, self.ignore_case, ("words",))
             scans.append(_scan(rx, 0, self.word_boundaries, trusted))
         object.__setattr__(self, "scans", tuple(scans))
-        object.__setattr__(self, "exception_re", _exceptions_regex(self.exceptions, trusted, self.ignore_case))
+        exceptions = _exceptions_regex(self.exceptions, trusted, self.ignore_case)
+        object.__setattr__(self, "exception_scan", exceptions and _scan(exceptions, 0, False, trusted))
 
 
 def _group_index(rx, group: int | str | None) -> int:
@@ -148,75 +147,80 @@ def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, 
     skip = SpanSet([(s.start, s.end) for s in doc.masked]
                    + ([] if options.include_markers else doc.marker_spans))
     titles = SpanSet(title_spans(doc)) if options.scope == "body" else None
-    text = doc.text
     if options.scope == "titles":   # few, short regions, each with its own edges (not whole lines)
-        for region in title_spans(doc):
-            regions = _Regions([region])
-            yield from _accept(text, regions, _matches_per_region(text, regions, options), options, skip, titles)
+        batches = [(_Regions([span]), False) for span in title_spans(doc)]
     else:
-        regions = _Regions([(b.start, b.end) for b in doc.blocks])
-        yield from _accept(text, regions, _matches_in_lines(text, regions, options), options, skip, titles)
+        batches = [(_Regions([(b.start, b.end) for b in doc.blocks]), True)]
+    for regions, lines in batches:
+        found = _search(doc, regions, options.scans, lines)
+        if found:
+            excepted = _exception_spans(doc, regions, options.exception_scan, lines)
+            yield from _accept(found, skip, titles, excepted)
 
 
 class _Regions:
-    """Sorted, disjoint (start, end) regions a pattern runs on, with their exception spans."""
+    """Sorted, disjoint (start, end) regions a pattern runs on."""
 
-    __slots__ = ("starts", "ends", "_excepted")
+    __slots__ = ("starts", "ends")
 
     def __init__(self, spans: list[tuple[int, int]]):
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
-        self._excepted: dict[int, SpanSet | None] = {}
 
     def holding(self, start: int, end: int) -> int:
         """The index of the region that holds start…end, or -1."""
         i = bisect_right(self.starts, start) - 1
         return i if i >= 0 and end <= self.ends[i] else -1
 
-    def excepted(self, text: str, i: int, rx) -> SpanSet | None:
-        """Exception matches of region i (found on the region alone, like the patterns), once per region."""
-        if i not in self._excepted:
-            start = self.starts[i]
-            spans = [(start + m.start(), start + m.end()) for m in rx.finditer(text[start:self.ends[i]])
-                     if m.end() > m.start()]
-            self._excepted[i] = SpanSet(_merge(spans)) if spans else None
-        return self._excepted[i]
 
+def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
+    """Candidate matches of `scans` as (start, end, scan number, region, match), in no particular order.
 
-def _matches_per_region(text: str, regions: _Regions, options: PatternOptions) -> list:
-    """Candidate matches as (start, end, pattern number, region, match), each region searched alone."""
-    found: list = []
-    every = range(len(regions.starts))
-    for k, scan in enumerate(options.scans):
-        _search_each(text, regions, scan, k, every, found)
-    return found
-
-
-def _matches_in_lines(text: str, regions: _Regions, options: PatternOptions) -> list:
-    """Candidate matches where the regions are whole lines (paragraphs).
-
-    Only the lines a pattern's needle finds are searched; a line-bound pattern searches each run
-    of consecutive lines in one call (or the whole text when it has no needle).
+    Regions that are whole lines (paragraphs) are searched as each Shape allows: from each
+    possible start, in each run of lines holding a needle, or one paragraph at a time.
     """
     found: list = []
-    needled: dict[Any, list[int]] = {}   # patterns of a rule often share a needle
-    for k, scan in enumerate(options.scans):
-        lines = None
-        if scan.needle is not None:
-            if scan.needle not in needled:
-                needled[scan.needle] = _lines_with(text, scan.needle, regions)
-            lines = needled[scan.needle]
-        if not scan.line_bound:
-            _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
-            continue
-        for a, b in ([(0, len(text))] if lines is None else _runs(lines, regions)):
-            for m in scan.rx.finditer(text, a, b):
-                s, e = m.span(scan.group)
-                if e > s >= 0:
-                    i = regions.holding(s, e)   # -1 on a blank or masked line between paragraphs
-                    if i >= 0 and (not scan.bounded or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
-                        found.append((s, e, k, i, m))
+    for k, scan in enumerate(scans):
+        shape = scan.shape
+        if not lines:
+            _search_each(doc.text, regions, scan, k, range(len(regions.starts)), found)
+        elif shape.first is not None:
+            _match_at(doc.text, regions, scan, k, doc.offsets_of(shape.first), found)
+        else:
+            _search_lines(doc, regions, scan, k, found)
     return found
+
+
+def _search_lines(doc: Document, regions: _Regions, scan: Scan, k: int, found: list) -> None:
+    text, shape = doc.text, scan.shape
+    lines = None if shape.needle is None else _lines_with(doc, shape.needle, regions)
+    if not shape.line_bound:
+        _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
+        return
+    for a, b in ([(0, len(text))] if lines is None else _runs(lines, regions)):
+        for m in scan.rx.finditer(text, a, b):
+            _add(text, regions, scan, k, m, found)
+
+
+def _match_at(text: str, regions: _Regions, scan: Scan, k: int, positions: list[int], found: list) -> None:
+    """finditer over the whole text, trying only the positions where a match can start."""
+    match = scan.rx.match
+    resume = 0
+    for p in positions:
+        if p >= resume:
+            m = match(text, p)
+            if m is not None:
+                resume = m.end()
+                _add(text, regions, scan, k, m, found)
+
+
+def _add(text: str, regions: _Regions, scan: Scan, k: int, m, found: list) -> None:
+    """Keep a match found in the whole text when it lies in a region: not on a blank or masked line."""
+    s, e = m.span(scan.group)
+    if e > s >= 0:
+        i = regions.holding(s, e)
+        if i >= 0 and (not scan.bounded or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
+            found.append((s, e, k, i, m))
 
 
 def _search_each(text: str, regions: _Regions, scan: Scan, k: int, indices, found: list) -> None:
@@ -230,11 +234,11 @@ def _search_each(text: str, regions: _Regions, scan: Scan, k: int, indices, foun
                 found.append((start + s, start + e, k, i, m))
 
 
-def _lines_with(text: str, needle, regions: _Regions) -> list[int]:
+def _lines_with(doc: Document, needle, regions: _Regions) -> list[int]:
     """Indexes of the regions (whole lines) holding a needle character; the needle hits a line once."""
     out: list[int] = []
     starts, ends = regions.starts, regions.ends
-    for m in needle.finditer(text):
+    for m in needle.finditer(doc.text):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < ends[i] and (not out or out[-1] != i):
             out.append(i)
@@ -254,21 +258,26 @@ def _runs(lines: list[int], regions: _Regions) -> list[tuple[int, int]]:
     return runs
 
 
-def _accept(text: str, regions: _Regions, found: list, options: PatternOptions, skip: SpanSet,
-            titles: SpanSet | None) -> Iterator[tuple[int, int, Any]]:
+def _exception_spans(doc: Document, regions: _Regions, scan: Scan | None, lines: bool) -> SpanSet | None:
+    """Where the exceptions match, each region searched like the patterns (so within its own text)."""
+    if scan is None:
+        return None
+    spans = [(s, e) for s, e, *_ in _search(doc, regions, (scan,), lines)]
+    return SpanSet(_merge(spans)) if spans else None
+
+
+def _accept(found: list, skip: SpanSet, titles: SpanSet | None,
+            excepted: SpanSet | None) -> Iterator[tuple[int, int, Any]]:
     """The candidates in order, dropping overlaps, masked and marker text, exceptions and (for body) titles."""
     found.sort(key=lambda f: (f[0], -f[1], f[2]))
-    exceptions = options.exception_re
     last_end = -1
-    for s, e, _, i, m in found:
+    for s, e, _, _, m in found:
         if s < last_end or skip.overlaps(s, e):
             continue
         if titles is not None and titles.overlaps(s, e):
             continue
-        if exceptions is not None:
-            excepted = regions.excepted(text, i, exceptions)
-            if excepted is not None and excepted.overlaps(s, e):
-                continue
+        if excepted is not None and excepted.overlaps(s, e):
+            continue
         last_end = e
         yield s, e, m
 

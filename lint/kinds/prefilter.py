@@ -1,21 +1,26 @@
 """What a trusted (Python `re`) pattern can match, read from its parse tree once at prepare time.
 
-Two questions let the pattern kinds scan a document in large pieces instead of paragraph by
+Three answers let the pattern kinds search a document in large pieces instead of paragraph by
 paragraph, with the same matches:
 
 * `line_bound`: the pattern never consumes or looks at a line break and has no `^ $ \\A \\Z`.
   Run over many lines at once it then matches exactly as it would on each line alone: the
   character before a line (a line break) looks like "no character" to every lookbehind.
+* `first`: the characters a match can start with, when the pattern is line-bound, never matches
+  empty, is case-sensitive and they are few and rare enough (x or X for "xx个"). Trying the
+  pattern only where they occur, left to right and skipping past each match, is what `finditer`
+  does, minus the positions where no match can start.
 * `needle`: a regex finding the lines that can hold a match, built from characters every match
-  must consume (x or X for "xx个"). Paragraphs without one are never scanned by the pattern itself.
-  Among possible choices the rarest-looking set wins: Latin letters over digits and Chinese.
+  must consume. Paragraphs without one are never searched by the pattern itself. Among possible
+  choices the rarest-looking set wins: Latin letters over digits and Chinese.
 
-Both answers are conservative: anything the analysis does not understand gives False / None, and
-the caller falls back to scanning every paragraph.
+The answers are conservative: anything the analysis does not understand gives False / None, and
+the caller falls back to searching every paragraph.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple, Optional
 
 try:   # Python 3.11+
     from re import _parser as _sre_parse
@@ -33,28 +38,44 @@ _CATEGORY_BREAKS = {
     "CATEGORY_LINEBREAK": (True, False), "CATEGORY_NOT_LINEBREAK": (False, True),
 }
 _MAX_NEEDLE = 64     # a larger character set finds most lines: not worth a pre-scan
+# Trying a pattern at each start costs a Python call; past this many common characters
+# (8 points for a Chinese character or a digit) searching the needle's lines is cheaper.
+_MAX_FIRST_COST = 64
 
 
 class _Unknown(Exception):
     """A construct the analysis does not model."""
 
 
-def analyse(rx: re.Pattern) -> tuple[bool, re.Pattern | None]:
-    """(line_bound, needle) of a compiled Python pattern; (False, None) when unsure."""
+class Shape(NamedTuple):
+    line_bound: bool = False
+    first: Optional[str] = None
+    needle: Optional[re.Pattern] = None
+
+
+def analyse(rx: re.Pattern) -> Shape:
+    """The Shape of a compiled Python pattern; Shape() when unsure."""
     try:
         tree = _sre_parse.parse(rx.pattern, rx.flags)
     except (re.error, RecursionError):
-        return False, None
+        return Shape()
     try:
         bound = _line_bound(tree)
     except _Unknown:
         bound = False
-    chars = _required(tree)
-    if not chars:
-        return bound, None
-    charset = "".join(re.escape(chr(c)) for c in sorted(chars))
+    first = None
+    if bound and tree.getwidth()[0] > 0 and not rx.flags & re.IGNORECASE:
+        chars = _first(tree)[0]
+        if chars and _cost(chars) <= _MAX_FIRST_COST:
+            first = "".join(chr(c) for c in sorted(chars))
+    required = _required(tree)
     # One hit per line holding a needle character: the rest of the line is consumed with it.
-    return bound, re.compile(f"[{charset}][^\\r\\n]*", rx.flags & re.IGNORECASE)
+    needle = re.compile(_charset(required) + "[^\\r\\n]*", rx.flags & re.IGNORECASE) if required else None
+    return Shape(bound, first, needle)
+
+
+def _charset(chars) -> str:
+    return "[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]"
 
 
 def _line_bound(items) -> bool:
@@ -114,6 +135,41 @@ def _set_contains(items, char: int) -> bool:
         elif name not in ("LITERAL", "RANGE", "NEGATE"):
             raise _Unknown(name)
     return False
+
+
+def _first(items) -> tuple[frozenset[int] | None, bool]:
+    """(characters a match of the sequence `items` can start with or None for too many, nullable)."""
+    out: frozenset[int] = frozenset()
+    for op, av in items:
+        chars, nullable = _first_one(str(op), av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_one(name: str, av) -> tuple[frozenset[int] | None, bool]:
+    if name == "LITERAL":
+        return frozenset((av,)), False
+    if name == "IN":
+        return _set_chars(av), False
+    if name in ("ASSERT", "ASSERT_NOT", "AT"):
+        return frozenset(), True   # zero width: the next item starts the match
+    if name == "BRANCH":
+        options = [_first(alt) for alt in av[1]]
+        if any(chars is None for chars, _ in options):
+            return None, False
+        return frozenset().union(*(chars for chars, _ in options)), any(n for _, n in options)
+    if name == "SUBPATTERN":
+        return (None, False) if av[1] or av[2] else _first(av[3])
+    if name in _REPEATS:
+        chars, nullable = _first(av[2])
+        return chars, nullable or av[0] == 0
+    if name == "ATOMIC_GROUP":
+        return _first(av)
+    return None, False
 
 
 def _required(items) -> frozenset[int] | None:
