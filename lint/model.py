@@ -1,7 +1,6 @@
 """The document model: cheap frozen value objects built once per file and read by every rule."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -97,20 +96,12 @@ class Document:
     _offsets: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def offsets_of(self, chars: str) -> list[int]:
-        """Sorted offsets of every occurrence of any of `chars`, remembered for the next rule.
-
-        One literal search per character present (str's `in` and sre's literal scan are many
-        times faster than a character-class scan), then one merge.
-        """
+        """Sorted offsets of any of `chars` (text.offsets_of), remembered for the next rule."""
         found = self._offsets.get(chars)
         if found is None:
-            found = []
-            present = [c for c in chars if c in self.text]
-            for c in present:
-                found.extend(m.start() for m in re.finditer(re.escape(c), self.text))
-            if len(present) > 1:
-                found.sort()
-            self._offsets[chars] = found
+            from .text import offsets_of
+
+            found = self._offsets[chars] = offsets_of(self.text, chars)
         return found
 
     @cached_property

@@ -6,11 +6,12 @@ predicate below, tested against CONTRACT.md's "not headings" list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Block, Document, Heading, Marker, Ordinal, Span
 from .numbering import Parsed, parse_marker, parse_ordinal
 from .positions import LineIndex
-from .text import CN_NUMERALS, SpanSet
+from .text import CN_NUMERALS, SpanSet, match_at, offsets_of
 
 _N = f"[{CN_NUMERALS}]{{1,3}}"
 _P = "[、．.，,]"
@@ -25,6 +26,7 @@ MARKER = (
 # (Each whitespace run follows something literal: two adjacent runs would backtrack quadratically.)
 _LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
 _AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]*"   # not the 30 of 10:30
+_SENTENCE_ENDS = "。！？；!?;：:"   # every character _AFTER_SENTENCE looks behind for
 _HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
 # Inside a heading's title, a lower-level marker starts a run-in child: 一、就业形势总体稳定（一）主要…
 _SUB_MARKER_RE = re.compile(rf"(?<!第)(?:{MARKER})")
@@ -33,6 +35,7 @@ _ORDINAL_RE = re.compile(
     rf"|第{_N}[，,、：:]"
     rf"|(?<![{CN_NUMERALS}])其[{CN_NUMERALS}][，,、：:是]"
 )
+_ORDINAL_FIRST = CN_NUMERALS + "第其"   # where an _ORDINAL_RE match can start
 _TITLE_END = re.compile(r"[。！？；!?;]")
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
 _MD_MASKS = re.compile(
@@ -70,7 +73,11 @@ def _find_headings(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Mar
     """Every heading as (marker, title start, title end), in document order."""
     found: list[tuple[Marker, int, int]] = []
     last_end = -1
-    for m in _HEADING_RE.finditer(text):
+    # A heading match starts at a line start or right after a sentence end (the lookbehinds of
+    # _AFTER_SENTENCE): trying only there finds what _HEADING_RE.finditer(text) finds.
+    starts = index.starts + [p + 1 for p in offsets_of(text, _SENTENCE_ENDS)]
+    starts.sort()
+    for m in match_at(_HEADING_RE, text, starts):
         start = m.start("m")
         if start < last_end or start in mask:
             continue
@@ -163,33 +170,47 @@ def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
     the next item of a list whose previous paragraph also began with an item.
     """
     heading_starts = [h.start for h in headings]
+    block_starts = [b.start for b in blocks]
     runs: dict[str, list[Ordinal]] = {}
     done: list[tuple[Ordinal, ...]] = []
     h = 0
-    prev_block_led: set[str] = set()
-    for block in blocks:
-        led: set[str] = set()
-        for m in _ORDINAL_RE.finditer(text, block.start, block.end):
-            if m.start() in mask:
-                continue
-            parsed = parse_ordinal(m.group())
-            if parsed is None:
-                continue
-            while h < len(heading_starts) and heading_starts[h] < m.start():
-                h += 1
-                _close_all(runs, done)
-            ordinal = Ordinal(parsed.family, parsed.value, m.start(), m.end(), m.group())
-            run = runs.get(ordinal.family)
-            leads = _BLANK.fullmatch(text, block.start, m.start()) is not None
-            if run and run[-1].start < block.start and not (leads and ordinal.family in prev_block_led):
-                done.append(tuple(runs.pop(ordinal.family)))
-            runs.setdefault(ordinal.family, []).append(ordinal)
-            if leads:
-                led.add(ordinal.family)
-        prev_block_led = led
+    current = -1                        # the block of the previous ordinal
+    led: set[str] = set()               # families whose item begins the current block
+    prev_block_led: set[str] = set()    # ... and the block before it
+    for m in _ordinals(text):
+        b = bisect_right(block_starts, m.start()) - 1
+        if b < 0 or m.end() > blocks[b].end or m.start() in mask:
+            continue   # not prose: a blank or masked line
+        parsed = parse_ordinal(m.group())
+        if parsed is None:
+            continue
+        if b != current:
+            prev_block_led = led if b == current + 1 else set()
+            led, current = set(), b
+        block = blocks[b]
+        while h < len(heading_starts) and heading_starts[h] < m.start():
+            h += 1
+            _close_all(runs, done)
+        ordinal = Ordinal(parsed.family, parsed.value, m.start(), m.end(), m.group())
+        run = runs.get(ordinal.family)
+        leads = _BLANK.fullmatch(text, block.start, m.start()) is not None
+        if run and run[-1].start < block.start and not (leads and ordinal.family in prev_block_led):
+            done.append(tuple(runs.pop(ordinal.family)))
+        runs.setdefault(ordinal.family, []).append(ordinal)
+        if leads:
+            led.add(ordinal.family)
     _close_all(runs, done)
     done.sort(key=lambda run: run[0].start)
     return done
+
+
+def _ordinals(text: str):
+    """_ORDINAL_RE.finditer(text), tried only where an ordinal can start (a numeral, 第 or 其).
+
+    The pattern never spans a line, so searching the whole text finds what searching each
+    paragraph finds; matches off the paragraphs are for the caller to drop.
+    """
+    return match_at(_ORDINAL_RE, text, offsets_of(text, _ORDINAL_FIRST))
 
 
 def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:

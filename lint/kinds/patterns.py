@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Literal, Optional, Union
 
 from ..findings import Edit, Finding, Fix
 from ..model import Document
-from ..text import SpanSet
+from ..text import SpanSet, match_at
 from .prefilter import Shape, analyse
 
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
@@ -185,7 +185,8 @@ def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
         if not lines:
             _search_each(doc.text, regions, scan, k, range(len(regions.starts)), found)
         elif shape.first is not None:
-            _match_at(doc.text, regions, scan, k, doc.offsets_of(shape.first), found)
+            for m in match_at(scan.rx, doc.text, doc.offsets_of(shape.first)):
+                _add(doc.text, regions, scan, k, m, found)
         else:
             _search_lines(doc, regions, scan, k, found)
     return found
@@ -200,18 +201,6 @@ def _search_lines(doc: Document, regions: _Regions, scan: Scan, k: int, found: l
     for a, b in ([(0, len(text))] if lines is None else _runs(lines, regions)):
         for m in scan.rx.finditer(text, a, b):
             _add(text, regions, scan, k, m, found)
-
-
-def _match_at(text: str, regions: _Regions, scan: Scan, k: int, positions: list[int], found: list) -> None:
-    """finditer over the whole text, trying only the positions where a match can start."""
-    match = scan.rx.match
-    resume = 0
-    for p in positions:
-        if p >= resume:
-            m = match(text, p)
-            if m is not None:
-                resume = m.end()
-                _add(text, regions, scan, k, m, found)
 
 
 def _add(text: str, regions: _Regions, scan: Scan, k: int, m, found: list) -> None:
