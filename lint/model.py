@@ -1,6 +1,7 @@
 """The document model: cheap frozen value objects built once per file and read by every rule."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -103,6 +104,29 @@ class Document:
 
             found = self._offsets[chars] = offsets_of(self.text, chars)
         return found
+
+    def blocks_at(self, offsets: list[int]) -> list[Block]:
+        """The blocks holding any of the sorted `offsets`, each once, in order.
+
+        A rule that needs a character (%, 其, a bracket) reads only these instead of searching
+        every block. Bisection both ways: the work is per block found, not per offset.
+        """
+        starts = self._block_starts
+        out: list[Block] = []
+        j = 0
+        while j < len(offsets):
+            i = bisect_right(starts, offsets[j]) - 1
+            block = self.blocks[i] if i >= 0 else None
+            if block is not None and offsets[j] < block.end:
+                out.append(block)
+                j = bisect_left(offsets, block.end, j)
+            else:   # on a blank or masked line: on to the next block
+                j = bisect_left(offsets, starts[i + 1], j) if i + 1 < len(starts) else len(offsets)
+        return out
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
 
     @cached_property
     def roots(self) -> tuple[int, ...]:
