@@ -115,18 +115,19 @@ def check_rates(doc: Document, options: RateOptions) -> Iterator[Finding]:
 def _clauses_with(doc: Document, offsets: list[int]) -> Iterator[tuple[int, int]]:
     """The clauses (runs without 。！？!?；;) that hold any of the sorted `offsets`, each once, in order.
 
-    A clause is found from the offset outwards (the last stop before it, the next after it), so
-    the clauses without one are never visited.
+    A clause is found from the offset outwards (the stops before and after it), so the clauses
+    without one are never visited.
     """
     text = doc.text
     for block in doc.blocks_at(offsets):
+        stops = [m.start() for m in _CLAUSE_STOP.finditer(text, block.start, block.end)]
         end = block.start
         for q in offsets[bisect_left(offsets, block.start):bisect_left(offsets, block.end)]:
             if q < end:
                 continue   # in the clause just read
-            start = max(block.start, 1 + max(text.rfind(c, block.start, q) for c in _CLAUSE_STOPS))
-            stop = _CLAUSE_STOP.search(text, q, block.end)
-            end = stop.start() if stop else block.end
+            i = bisect_left(stops, q)
+            start = stops[i - 1] + 1 if i else block.start
+            end = stops[i] if i < len(stops) else block.end
             yield start, end
 
 
