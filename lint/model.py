@@ -1,4 +1,10 @@
-"""The document model: cheap frozen value objects built once per file and read by every rule."""
+"""The document model: cheap value objects built once per file and read by every rule.
+
+Nothing changes a Marker, Heading, Block or Span once it is made. They are not `frozen`
+dataclasses only because a frozen dataclass sets each field through object.__setattr__, which
+triples the cost of making one, and a report has one Block per line; `unsafe_hash` keeps them
+hashable by value as frozen ones were.
+"""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -11,7 +17,7 @@ from .positions import LineIndex
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Marker:
     """A heading number as written, e.g. "（二）、" → family paren_cn, value 2, punct "、"."""
 
@@ -36,7 +42,7 @@ class Marker:
         return "half" if (self.open or self.close) in "()" else "full"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Heading:
     """One numbered heading: its marker, title span and place in the tree."""
 
@@ -56,7 +62,7 @@ class Heading:
         return text[self.title_start:self.title_end]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Ordinal:
     """A run-in enumeration item: 一是 (shi), 第一， (di), 其一 (qi)."""
 
@@ -67,7 +73,7 @@ class Ordinal:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
     """A paragraph: one non-blank line of prose (code, front matter and comments excluded)."""
 
@@ -76,7 +82,7 @@ class Block:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     start: int
     end: int

@@ -45,7 +45,7 @@ _MD_MASKS = re.compile(
     r"|`[^`\r\n]+`",                                             # inline code
     re.S | re.M,
 )
-_LINE_RE = re.compile(r"[^\r\n]+")
+_CONTENT = re.compile(r"[^\r\n \t\u3000][^\r\n]*")
 _TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
 
 
@@ -62,10 +62,15 @@ def build_document(text: str, path: str = "<text>", kind: str = "text") -> Docum
 
 
 def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
+    """Every line with a character other than a space, a tab or an ideographic space."""
+    starts = index.starts
+    masked = bool(mask.starts)
     blocks = []
-    for m in _LINE_RE.finditer(text):
-        if m.group().strip(" \t\u3000") and not (m.start() in mask and m.end() - 1 in mask):
-            blocks.append(Block(m.start(), m.end(), index.line_of(m.start())))
+    for m in _CONTENT.finditer(text):   # one per such line: its first such character to its end
+        line = bisect_right(starts, m.start()) - 1
+        start = starts[line]
+        if not (masked and start in mask and m.end() - 1 in mask):
+            blocks.append(Block(start, m.end(), line))
     return blocks
 
 

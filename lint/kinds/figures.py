@@ -60,9 +60,11 @@ class SumOptions:
     remainder_labels: tuple[str, ...] = ("其他", "其它", "其余", "另有", "剩余")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figure:
-    """A counted quantity: value, the half-width of its rounding, base unit, label and span."""
+    """A counted quantity: value, the half-width of its rounding, base unit, label and span.
+
+    Never changed once read; not frozen, as that triples the cost of making one (see model.py)."""
 
     value: Decimal
     slack: Decimal

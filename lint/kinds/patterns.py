@@ -207,8 +207,9 @@ def _add(text: str, regions: _Regions, scan: Scan, k: int, m, found: list) -> No
     """Keep a match found in the whole text when it lies in a region: not on a blank or masked line."""
     s, e = m.span(scan.group)
     if e > s >= 0:
-        i = regions.holding(s, e)
-        if i >= 0 and (not scan.bounded or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
+        i = bisect_right(regions.starts, s) - 1   # (inline, not holding(): once per match)
+        if i >= 0 and e <= regions.ends[i] and (not scan.bounded
+                                                or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
             found.append((s, e, k, i, m))
 
 
@@ -347,18 +348,18 @@ def expand(template: str, m: Any) -> str:
 
 def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[Finding]:
     """Every match, with a fix replacing it (or its group) by the replacement."""
+    text, safe = doc.text, options.safe
+    table = options.replacement if isinstance(options.replacement, dict) else None
     for s, e, m in find_matches(doc, options.matcher):
-        old = doc.text[s:e]
-        if isinstance(options.replacement, dict):
-            new = options.replacement.get(old)
-            if new is None:
-                new = _translate(old, options.replacement)
-        else:
+        old = text[s:e]
+        if table is None:
             new = expand(options.replacement, m)
-        if new == old:
-            continue
-        yield Finding(s, e, {"match": quote(old), "replacement": quote(new)},
-                      fix=Fix(_edits(s, old, new), options.safe))
+        else:
+            new = table.get(old)
+            if new is None:
+                new = _translate(old, table)
+        if new != old:
+            yield Finding(s, e, {"match": quote(old), "replacement": quote(new)}, fix=Fix(_edits(s, old, new), safe))
 
 
 @lru_cache(maxsize=32)
