@@ -100,16 +100,21 @@ class Document:
     headings: list[Heading]
     enumerations: list[tuple[Ordinal, ...]]
     masked: list[Span] = field(default_factory=list)   # not prose: code, front matter, comments
-    _offsets: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def shared(self, key, build):
+        """build(), once per document for each key: what several rules derive alike."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     def offsets_of(self, chars: str) -> list[int]:
-        """Sorted offsets of any of `chars` (text.offsets_of), remembered for the next rule."""
-        found = self._offsets.get(chars)
-        if found is None:
-            from .text import offsets_of
+        """Sorted offsets of any of `chars` (text.offsets_of), shared by the rules."""
+        from .text import offsets_of
 
-            found = self._offsets[chars] = offsets_of(self.text, chars)
-        return found
+        return self.shared(("offsets", chars), lambda: offsets_of(self.text, chars))
 
     def blocks_at(self, offsets: list[int]) -> list[Block]:
         """The blocks holding any of the sorted `offsets`, each once, in order.
@@ -117,7 +122,7 @@ class Document:
         A rule that needs a character (%, 其, a bracket) reads only these instead of searching
         every block. Bisection both ways: the work is per block found, not per offset.
         """
-        starts = self._block_starts
+        starts = self.block_starts
         out: list[Block] = []
         j = 0
         while j < len(offsets):
@@ -131,7 +136,8 @@ class Document:
         return out
 
     @cached_property
-    def _block_starts(self) -> list[int]:
+    def block_starts(self) -> list[int]:
+        """The start of every block, for bisection."""
         return [b.start for b in self.blocks]
 
     @cached_property

@@ -26,7 +26,11 @@ MARKER = (
 # (Each whitespace run follows something literal: two adjacent runs would backtrack quadratically.)
 _LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
 _AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]*"   # not the 30 of 10:30
-_SENTENCE_ENDS = "。！？；!?;：:"   # every character _AFTER_SENTENCE looks behind for
+# A heading match starts at a line start or right after a sentence end (the lookbehinds of
+# _AFTER_SENTENCE), and its marker follows what _LINE_START allows: after the text's start, only
+# the ends of these are tried, which finds what _HEADING_RE.finditer(text) finds. (The class
+# opens the pattern, so sre finds candidates in C; each space run follows a literal.)
+_HEADING_START = re.compile(rf"[\n。！？；!?;：:](?=[ \t\u3000#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])")
 _HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
 # Inside a heading's title, a lower-level marker starts a run-in child: 一、就业形势总体稳定（一）主要…
 _SUB_MARKER_RE = re.compile(rf"(?<!第)(?:{MARKER})")
@@ -78,10 +82,7 @@ def _find_headings(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Mar
     """Every heading as (marker, title start, title end), in document order."""
     found: list[tuple[Marker, int, int]] = []
     last_end = -1
-    # A heading match starts at a line start or right after a sentence end (the lookbehinds of
-    # _AFTER_SENTENCE): trying only there finds what _HEADING_RE.finditer(text) finds.
-    starts = index.starts + [p + 1 for p in offsets_of(text, _SENTENCE_ENDS)]
-    starts.sort()
+    starts = [0] + [m.end() for m in _HEADING_START.finditer(text)]
     for m in match_at(_HEADING_RE, text, starts):
         start = m.start("m")
         if start < last_end or start in mask:

@@ -61,7 +61,7 @@ class SectionsOptions:
         object.__setattr__(self, "compiled_titles", titles)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Candidate:
     start: int          # where to report: the heading marker, or the title
     end: int
@@ -105,7 +105,16 @@ def _unnumbered(doc: Document, heading_lines: set[int], options: SectionsOptions
 
 
 def _first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | None]:
-    """For each section, the first heading that names it (None when missing)."""
+    """For each section, the first heading that names it (None when missing).
+
+    WR201 and WR202 read the same sections (one YAML anchor): the document keeps the answer.
+    """
+    engine = type(options.compiled[0]) if options.compiled else None   # re and RE2 may differ
+    key = ("section places", options.sections, options.level, options.max_title, options.standalone_lines, engine)
+    return doc.shared(key, lambda: _find_first_places(doc, options))
+
+
+def _find_first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | None]:
     places: list[_Candidate | None] = [None] * len(options.sections)
     for c in _candidates(doc, options):
         for i, rx in enumerate(options.compiled):
