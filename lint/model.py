@@ -119,18 +119,21 @@ class Document:
     def blocks_at(self, offsets: list[int]) -> list[Block]:
         """The blocks holding any of the sorted `offsets`, each once, in order.
 
-        A rule that needs a character (%, 其, a bracket) reads only these instead of searching
-        every block. Bisection both ways: the work is per block found, not per offset.
+        A rule that needs a character (%, 其) reads only these instead of searching every block.
         """
+        return [self.blocks[i] for i in self.block_indexes_at(offsets)]
+
+    def block_indexes_at(self, offsets: list[int]) -> list[int]:
+        """blocks_at as indexes into `blocks`. Bisection both ways: the work is per block found,
+        not per offset."""
         starts = self.block_starts
-        out: list[Block] = []
+        out: list[int] = []
         j = 0
         while j < len(offsets):
             i = bisect_right(starts, offsets[j]) - 1
-            block = self.blocks[i] if i >= 0 else None
-            if block is not None and offsets[j] < block.end:
-                out.append(block)
-                j = bisect_left(offsets, block.end, j)
+            if i >= 0 and offsets[j] < self.blocks[i].end:
+                out.append(i)
+                j = bisect_left(offsets, self.blocks[i].end, j)
             else:   # on a blank or masked line: on to the next block
                 j = bisect_left(offsets, starts[i + 1], j) if i + 1 < len(starts) else len(offsets)
         return out

@@ -194,7 +194,7 @@ def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
 
 def _search_lines(doc: Document, regions: _Regions, scan: Scan, k: int, found: list) -> None:
     text, shape = doc.text, scan.shape
-    lines = None if shape.needle is None else _lines_with(doc, shape.needle, regions)
+    lines = None if shape.needle is None else _lines_with(doc, shape.needle)
     if not shape.line_bound:
         _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
         return
@@ -224,15 +224,9 @@ def _search_each(text: str, regions: _Regions, scan: Scan, k: int, indices, foun
                 found.append((start + s, start + e, k, i, m))
 
 
-def _lines_with(doc: Document, needle, regions: _Regions) -> list[int]:
-    """Indexes of the regions (whole lines) holding a needle character; the needle hits a line once."""
-    out: list[int] = []
-    starts, ends = regions.starts, regions.ends
-    for m in needle.finditer(doc.text):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < ends[i] and (not out or out[-1] != i):
-            out.append(i)
-    return out
+def _lines_with(doc: Document, needle: str) -> list[int]:
+    """Indexes of the blocks (whole lines) holding a needle character."""
+    return doc.block_indexes_at(doc.offsets_of(needle))
 
 
 def _runs(lines: list[int], regions: _Regions) -> list[tuple[int, int]]:

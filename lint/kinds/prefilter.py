@@ -10,8 +10,8 @@ paragraph, with the same matches:
   empty, is case-sensitive and they are few and rare enough (x or X for "xx个"). Trying the
   pattern only where they occur, left to right and skipping past each match, is what `finditer`
   does, minus the positions where no match can start.
-* `needle`: a regex finding the lines that can hold a match, built from characters every match
-  must consume. Paragraphs without one are never searched by the pattern itself. Among possible
+* `needle`: characters of which every match consumes one, when the pattern is case-sensitive and
+  they are few. Paragraphs without one are never searched by the pattern itself. Among possible
   choices the rarest-looking set wins: Latin letters over digits and Chinese.
 
 The answers are conservative: anything the analysis does not understand gives False / None, and
@@ -50,7 +50,7 @@ class _Unknown(Exception):
 class Shape(NamedTuple):
     line_bound: bool = False
     first: Optional[str] = None
-    needle: Optional[re.Pattern] = None
+    needle: Optional[str] = None
 
 
 def analyse(rx: re.Pattern) -> Shape:
@@ -63,19 +63,17 @@ def analyse(rx: re.Pattern) -> Shape:
         bound = _line_bound(tree)
     except _Unknown:
         bound = False
-    first = None
-    if bound and tree.getwidth()[0] > 0 and not rx.flags & re.IGNORECASE:
-        chars = _first(tree)[0]
+    first = needle = None
+    if not rx.flags & re.IGNORECASE:   # the callers find characters case-sensitively
+        chars = _first(tree)[0] if bound and tree.getwidth()[0] > 0 else None
         if chars and _cost(chars) <= _MAX_FIRST_COST:
-            first = "".join(chr(c) for c in sorted(chars))
-    required = _required(tree)
-    # One hit per line holding a needle character: the rest of the line is consumed with it.
-    needle = re.compile(_charset(required) + "[^\\r\\n]*", rx.flags & re.IGNORECASE) if required else None
+            first = _string(chars)
+        needle = _string(_required(tree))
     return Shape(bound, first, needle)
 
 
-def _charset(chars) -> str:
-    return "[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]"
+def _string(chars) -> str | None:
+    return "".join(chr(c) for c in sorted(chars)) if chars else None
 
 
 def _line_bound(items) -> bool:
