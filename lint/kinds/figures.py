@@ -27,9 +27,8 @@ _FIGURE = re.compile(rf"(\d(?<![\d.\-－~～—第A-Za-z]\d)(?<!\d,\d)(?:\d{{0,2
                      rf"([万亿]?)({_UNITS})")
 _MULT_RE = re.compile(r"[\d.,]+([万亿]?)")
 _MULT = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
-_CLAUSE_STOPS = "。！？!?；;"                           # rates: figures of one clause group
-_CLAUSE_STOP = re.compile(f"[{_CLAUSE_STOPS}]")
-_PASSAGE = re.compile(r"[^。！？!?\n]+")                # sums: parts may run across ；
+_CLAUSE_STOP = re.compile(r"[。！？!?；;]")          # rates: figures of one clause
+_PASSAGE_STOP = re.compile(r"[。！？!?]")             # sums: parts may run across ；
 _RATE = re.compile(r"([\u4e00-\u9fff]{1,8})率(?:为|达到|达|是|均为|保持)?\s*(\d+(?:\.\d+)?)\s*[%％]"
                    r"|占比(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 _QIZHONG = re.compile(r"其中")
@@ -104,7 +103,7 @@ def _value(digits: str, mult: str) -> tuple[Decimal, Decimal]:
 def check_rates(doc: Document, options: RateOptions) -> Iterator[Finding]:
     """WR601: 排查N处，已整改M处，整改率R% where R is not M/N (allowing for rounding)."""
     text = doc.text
-    for start, end in _clauses_with(doc, doc.offsets_of("%％")):   # every rate _RATE reads ends in one
+    for start, end in _runs_with(doc, doc.offsets_of("%％"), _CLAUSE_STOP):   # every rate _RATE reads ends in one
         figures = read_figures(text, start, end)
         if len(figures) < 2:
             continue
@@ -114,19 +113,20 @@ def check_rates(doc: Document, options: RateOptions) -> Iterator[Finding]:
                 yield finding
 
 
-def _clauses_with(doc: Document, offsets: list[int]) -> Iterator[tuple[int, int]]:
-    """The clauses (runs without 。！？!?；;) that hold any of the sorted `offsets`, each once, in order.
+def _runs_with(doc: Document, offsets: list[int], stop: re.Pattern) -> Iterator[tuple[int, int]]:
+    """The runs of a block between `stop` characters (clauses, passages) that hold any of the
+    sorted `offsets`, each once, in order.
 
-    A clause is found from the offset outwards (the stops before and after it), so the clauses
+    A run is found from the offset outwards (the stops before and after it), so the runs
     without one are never visited.
     """
     text = doc.text
     for block in doc.blocks_at(offsets):
-        stops = [m.start() for m in _CLAUSE_STOP.finditer(text, block.start, block.end)]
+        stops = [m.start() for m in stop.finditer(text, block.start, block.end)]
         end = block.start
         for q in offsets[bisect_left(offsets, block.start):bisect_left(offsets, block.end)]:
             if q < end:
-                continue   # in the clause just read
+                continue   # in the run just read
             i = bisect_left(stops, q)
             start = stops[i - 1] + 1 if i else block.start
             end = stops[i] if i < len(stops) else block.end
@@ -175,14 +175,13 @@ def _rate_fits(stated: Decimal, part: Figure, whole: Figure) -> bool:
 def check_sums(doc: Document, options: SumOptions) -> Iterator[Finding]:
     """WR602: 共N个，其中A a个、B b个… where the parts exceed N (or, with a remainder part, miss N)."""
     text = doc.text
-    for block in doc.blocks_at(doc.offsets_of("其")):   # the blocks that can hold 其中
-        for passage in _PASSAGE.finditer(text, block.start, block.end):
-            marks = [q.start() for q in _QIZHONG.finditer(text, passage.start(), passage.end())]
-            for i, q in enumerate(marks):
-                stop = marks[i + 1] if i + 1 < len(marks) else passage.end()
-                finding = _sum_finding(text, passage.start(), q, stop, options)
-                if finding:
-                    yield finding
+    for start, end in _runs_with(doc, doc.offsets_of("其"), _PASSAGE_STOP):   # the passages that can hold 其中
+        marks = [q.start() for q in _QIZHONG.finditer(text, start, end)]
+        for i, q in enumerate(marks):
+            stop = marks[i + 1] if i + 1 < len(marks) else end
+            finding = _sum_finding(text, start, q, stop, options)
+            if finding:
+                yield finding
 
 
 def _sum_finding(text: str, start: int, q: int, stop: int, options: SumOptions) -> Finding | None:

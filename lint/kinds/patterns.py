@@ -254,9 +254,13 @@ def _accept(found: list, skip: SpanSet, titles: SpanSet | None,
             excepted: SpanSet | None) -> Iterator[tuple[int, int, Any]]:
     """The candidates in order, dropping overlaps, masked and marker text, exceptions and (for body) titles."""
     found.sort(key=lambda f: (f[0], -f[1], f[2]))
+    skip_starts, skip_ends = skip.starts, skip.ends   # skip.overlaps inline: this runs per match
     last_end = -1
     for s, e, _, _, m in found:
-        if s < last_end or skip.overlaps(s, e):
+        if s < last_end:
+            continue
+        i = bisect_right(skip_starts, e - 1) - 1
+        if i >= 0 and skip_ends[i] > s:
             continue
         if titles is not None and titles.overlaps(s, e):
             continue
@@ -353,7 +357,13 @@ def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[
             if new is None:
                 new = _translate(old, table)
         if new != old:
-            yield Finding(s, e, {"match": quote(old), "replacement": quote(new)}, fix=Fix(_edits(s, old, new), safe))
+            # (quote and _edits inline for the usual one-character match: this runs per finding)
+            edits = (Edit(s, e, new),) if len(old) == 1 else _edits(s, old, new)
+            if len(old) <= 40 and len(new) <= 40:
+                args = {"match": old, "replacement": new}
+            else:
+                args = {"match": quote(old), "replacement": quote(new)}
+            yield Finding(s, e, args, fix=Fix(edits, safe))
 
 
 @lru_cache(maxsize=32)
