@@ -93,13 +93,15 @@ def _unnumbered(doc: Document, heading_lines: set[int], options: SectionsOptions
     if not options.standalone_lines:
         return
     for block in doc.blocks[1:]:
-        if block.line in heading_lines:
+        # Punctuation is never stripped from a title: a line holding some is prose (checked first,
+        # in C, as it rules out most lines).
+        if block.line in heading_lines or _SENTENCE_PUNCT.search(text, block.start, block.end):
             continue
         raw = text[block.start:block.end]
         if raw.lstrip(" \t\u3000").startswith("#"):
             continue
         title = raw.strip(_STRIP).rstrip("：:").strip(_STRIP)
-        if title and not _SENTENCE_PUNCT.search(title):
+        if title:
             start = block.start + raw.find(title[0])
             yield _Candidate(start, start + len(title), title, None)
 
