@@ -111,10 +111,13 @@ class Document:
             return value
 
     def offsets_of(self, chars: str) -> list[int]:
-        """Sorted offsets of any of `chars` (text.offsets_of), shared by the rules."""
-        from .text import offsets_of
+        """Sorted offsets of any of `chars` (text.offsets_of), shared by the rules character by
+        character: "12xX" reuses the offsets of "xX" and of "12"."""
+        if len(chars) == 1:
+            from .text import offsets_of
 
-        return self.shared(("offsets", chars), lambda: offsets_of(self.text, chars))
+            return self.shared(("offsets", chars), lambda: offsets_of(self.text, chars))
+        return self.shared(("offsets", chars), lambda: sorted(p for c in chars for p in self.offsets_of(c)))
 
     def blocks_at(self, offsets: list[int]) -> list[Block]:
         """The blocks holding any of the sorted `offsets`, each once, in order.

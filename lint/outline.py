@@ -49,6 +49,10 @@ _MD_MASKS = re.compile(
     r"|`[^`\r\n]+`",                                             # inline code
     re.S | re.M,
 )
+# Where an _MD_MASKS match can start, besides the text's start: a line that opens with ``` or ~~~,
+# a comment's < and an inline code's `. (Every alternative opens with a literal, so sre finds
+# them in C.)
+_MASK_START = re.compile(r"<|`|\n(?=[ \t]*[`~])")
 _CONTENT = re.compile(r"[^\r\n \t\u3000][^\r\n]*")
 _TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
 
@@ -56,13 +60,19 @@ _TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text p
 def build_document(text: str, path: str = "<text>", kind: str = "text") -> Document:
     """Parse `text` into the Document every rule reads."""
     index = LineIndex(text)
-    masked = [Span(m.start(), m.end()) for m in _MD_MASKS.finditer(text)] if kind == "markdown" else []
+    masked = _markdown_masks(text) if kind == "markdown" else []
     mask = SpanSet((s.start, s.end) for s in masked)
     blocks = _blocks(text, index, mask)
     raw = _find_headings(text, index, mask)
     headings = _tree(raw, text, index)
     enumerations = _enumerations(text, blocks, headings, mask)
     return Document(path, text, kind, index, blocks, headings, enumerations, masked)
+
+
+def _markdown_masks(text: str) -> list[Span]:
+    """Front matter, fenced and inline code, comments: _MD_MASKS tried only where a mask can start."""
+    starts = [0] + [m.end() if m.group() == "\n" else m.start() for m in _MASK_START.finditer(text)]
+    return [Span(m.start(), m.end()) for m in match_at(_MD_MASKS, text, starts)]
 
 
 def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
