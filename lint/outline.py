@@ -6,7 +6,7 @@ predicate below, tested against CONTRACT.md's "not headings" list.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .model import Block, Document, Heading, Marker, Ordinal, Span
 from .numbering import Parsed, parse_marker, parse_ordinal
@@ -193,19 +193,24 @@ def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
     current = -1                        # the block of the previous ordinal
     led: set[str] = set()               # families whose item begins the current block
     prev_block_led: set[str] = set()    # ... and the block before it
+    masked = bool(mask.starts)
+    parses: dict[str, Parsed | None] = {}   # a report repeats a few ordinals many times
     for m in _ordinals(text):
         b = bisect_right(block_starts, m.start()) - 1
-        if b < 0 or m.end() > blocks[b].end or m.start() in mask:
+        if b < 0 or m.end() > blocks[b].end or (masked and m.start() in mask):
             continue   # not prose: a blank or masked line
-        parsed = parse_ordinal(m.group())
+        if m.group() not in parses:
+            parses[m.group()] = parse_ordinal(m.group())
+        parsed = parses[m.group()]
         if parsed is None:
             continue
         if b != current:
             prev_block_led = led if b == current + 1 else set()
             led, current = set(), b
         block = blocks[b]
-        while h < len(heading_starts) and heading_starts[h] < m.start():
-            h += 1
+        passed = bisect_left(heading_starts, m.start(), h)   # headings since the last ordinal end its runs
+        if passed > h:
+            h = passed
             _close_all(runs, done)
         ordinal = Ordinal(parsed.family, parsed.value, m.start(), m.end(), m.group())
         run = runs.get(ordinal.family)
