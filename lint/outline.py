@@ -40,6 +40,8 @@ _ORDINAL_RE = re.compile(
     rf"|(?<![{CN_NUMERALS}])其[{CN_NUMERALS}][，,、：:是]"
 )
 _ORDINAL_FIRST = CN_NUMERALS + "第其"   # where an _ORDINAL_RE match can start
+_ORDINAL_START = re.compile(f"[{_ORDINAL_FIRST}]")
+_MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a MARKER match can start
 _TITLE_END = re.compile(r"[。！？；!?;]")
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
 _MD_MASKS = re.compile(
@@ -114,10 +116,10 @@ def _heading_with_run_in_children(text, marker, mask, index: LineIndex):
         limit = stop.start() if stop else line_end
         title_end = limit
         child = None
-        ordinal = _ORDINAL_RE.search(text, marker.end, limit)
+        ordinal = _search_from(_ORDINAL_RE, _ORDINAL_START, text, marker.end, limit)
         if ordinal:
             title_end = ordinal.start()
-        for sub in _SUB_MARKER_RE.finditer(text, marker.end, title_end):
+        for sub in _finditer_from(_SUB_MARKER_RE, _MARKER_START, text, marker.end, title_end):
             candidate = _marker(text, sub.start(), sub.end())
             if candidate and candidate.level > marker.level and sub.start() not in mask:
                 child, title_end = candidate, sub.start()
@@ -125,6 +127,19 @@ def _heading_with_run_in_children(text, marker, mask, index: LineIndex):
         out.append((marker, marker.end, _rstrip(text, marker.end, title_end)))
         marker = child
     return out
+
+
+# Searching a title for an ordinal or a sub-marker starts at the first character one can start
+# with: the patterns open with lookbehinds, so sre would try every offset; these classes it scans
+# in C, and a title with none of them is not searched at all.
+def _search_from(rx: re.Pattern, first: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    at = first.search(text, start, end)
+    return rx.search(text, at.start(), end) if at else None
+
+
+def _finditer_from(rx: re.Pattern, first: re.Pattern, text: str, start: int, end: int):
+    at = first.search(text, start, end)
+    return rx.finditer(text, at.start(), end) if at else ()
 
 
 def _marker(text: str, start: int, end: int) -> Marker | None:
