@@ -110,19 +110,20 @@ class Document:
             value = self._memo[key] = build()
             return value
 
-    def offsets_of(self, chars: str) -> list[int]:
-        """Sorted offsets of any of `chars` (text.offsets_of), shared by the rules character by
-        character: "12xX" reuses the offsets of "xX" and of "12"."""
-        if len(chars) == 1:
-            from .text import offsets_of
+    def offsets_of(self, strings) -> list[int]:
+        """Sorted offsets where any of `strings` (the characters of a str, or a tuple of strings)
+        occurs, shared by the rules string by string: "12xX" reuses the offsets of "xX"."""
+        strings = tuple(strings)
+        return self.shared(("offsets", strings), lambda: self._offsets(strings))
 
-            return self.shared(("offsets", chars), lambda: offsets_of(self.text, chars))
-        return self.shared(("offsets", chars), lambda: self._merged_offsets(chars))
+    def _offsets(self, strings: tuple[str, ...]) -> list[int]:
+        from .text import occurrences
 
-    def _merged_offsets(self, chars: str) -> list[int]:
+        if len(strings) == 1:
+            return occurrences(self.text, strings[0])
         merged: list[int] = []
-        for c in chars:
-            merged += self.offsets_of(c)
+        for s in strings:
+            merged += self.offsets_of((s,))
         merged.sort()   # sorted runs: Timsort merges them in linear time
         return merged
 

@@ -6,10 +6,11 @@ paragraph, with the same matches:
 * `line_bound`: the pattern never consumes or looks at a line break and has no `^ $ \\A \\Z`.
   Run over many lines at once it then matches exactly as it would on each line alone: the
   character before a line (a line break) looks like "no character" to every lookbehind.
-* `first`: the characters a match can start with, when the pattern is line-bound, never matches
-  empty, is case-sensitive and they are few and rare enough (x or X for "xx个"). Trying the
-  pattern only where they occur, left to right and skipping past each match, is what `finditer`
-  does, minus the positions where no match can start.
+* `first`: the strings a match can start with (characters, or a run of literal characters such
+  as "19"), when the pattern is line-bound, never matches empty, is case-sensitive and they are
+  few and rare enough (x or X for "xx个"). Trying the pattern only where they occur, left to
+  right and skipping past each match, is what `finditer` does, minus the positions where no
+  match can start.
 * `needle`: characters of which every match consumes one, when the pattern is case-sensitive and
   they are few. Paragraphs without one are never searched by the pattern itself. Among possible
   choices the rarest-looking set wins: Latin letters over digits and Chinese.
@@ -41,6 +42,7 @@ _MAX_NEEDLE = 64     # a larger character set finds most lines: not worth a pre-
 # Trying a pattern at each start costs a Python call; past this many common characters
 # (8 points for a Chinese character or a digit) searching the needle's lines is cheaper.
 _MAX_FIRST_COST = 64
+_MAX_RUN = 3         # literal characters kept of a start: enough to make "19" or "TODO" rare
 
 
 class _Unknown(Exception):
@@ -49,7 +51,7 @@ class _Unknown(Exception):
 
 class Shape(NamedTuple):
     line_bound: bool = False
-    first: Optional[str] = None
+    first: Optional[tuple[str, ...]] = None
     needle: Optional[str] = None
 
 
@@ -65,9 +67,9 @@ def analyse(rx: re.Pattern) -> Shape:
         bound = False
     first = needle = None
     if not rx.flags & re.IGNORECASE:   # the callers find characters case-sensitively
-        chars = _first(tree)[0] if bound and tree.getwidth()[0] > 0 else None
-        if chars and _cost(chars) <= _MAX_FIRST_COST:
-            first = _string(chars)
+        starts = _first(tree)[0] if bound and tree.getwidth()[0] > 0 else None
+        if starts and sum(_weight(ord(s[0])) / 4 ** (len(s) - 1) for s in starts) <= _MAX_FIRST_COST:
+            first = tuple(sorted(starts))
         needle = _string(_required(tree))
     return Shape(bound, first, needle)
 
@@ -135,36 +137,49 @@ def _set_contains(items, char: int) -> bool:
     return False
 
 
-def _first(items) -> tuple[frozenset[int] | None, bool]:
-    """(characters a match of the sequence `items` can start with or None for too many, nullable)."""
-    out: frozenset[int] = frozenset()
+def _first(items) -> tuple[frozenset[str] | None, bool]:
+    """(strings a match of the sequence `items` can start with, or None for too many; nullable).
+
+    A run of literal characters after a common one (a digit, a Chinese character) makes one
+    string ("19" of 19|20): far rarer than its first character. A rare first character is
+    cheaper to find alone. The run stops at anything else; a class gives its characters.
+    """
+    out: frozenset[str] = frozenset()
+    run = ""
     for op, av in items:
-        chars, nullable = _first_one(str(op), av)
-        if chars is None:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue   # zero width: the next item starts the match
+        if name == "LITERAL" and len(run) < _MAX_RUN and (not run or _weight(ord(run[0])) >= 8):
+            run += chr(av)
+            continue
+        if run:
+            return out | {run}, False
+        strings, nullable = _first_one(name, av)
+        if strings is None:
             return None, False
-        out |= chars
+        out |= strings
         if not nullable:
             return out, False
-    return out, True
+    return (out | {run}, False) if run else (out, True)
 
 
-def _first_one(name: str, av) -> tuple[frozenset[int] | None, bool]:
+def _first_one(name: str, av) -> tuple[frozenset[str] | None, bool]:
     if name == "LITERAL":
-        return frozenset((av,)), False
+        return frozenset((chr(av),)), False
     if name == "IN":
-        return _set_chars(av), False
-    if name in ("ASSERT", "ASSERT_NOT", "AT"):
-        return frozenset(), True   # zero width: the next item starts the match
+        chars = _set_chars(av)
+        return (None if chars is None else frozenset(map(chr, chars))), False
     if name == "BRANCH":
         options = [_first(alt) for alt in av[1]]
-        if any(chars is None for chars, _ in options):
+        if any(strings is None for strings, _ in options):
             return None, False
-        return frozenset().union(*(chars for chars, _ in options)), any(n for _, n in options)
+        return frozenset().union(*(strings for strings, _ in options)), any(n for _, n in options)
     if name == "SUBPATTERN":
         return (None, False) if av[1] or av[2] else _first(av[3])
     if name in _REPEATS:
-        chars, nullable = _first(av[2])
-        return chars, nullable or av[0] == 0
+        strings, nullable = _first(av[2])
+        return strings, nullable or av[0] == 0
     if name == "ATOMIC_GROUP":
         return _first(av)
     return None, False
