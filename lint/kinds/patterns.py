@@ -3,7 +3,9 @@
 Built-in packs are trusted and compile with Python `re`; user packs compile with google-re2,
 whose matching time is linear in the text, so a pattern such as `(a+)+$` cannot hang the run.
 Patterns run on one paragraph (or one heading title) at a time: `^` and `$` are its ends and no
-match crosses a line.
+match crosses a line. That is what they find; how is up to prefilter.py's reading of each built-in
+pattern: tried only where a match can start, or over the paragraphs holding a character every
+match needs, or over many paragraphs in one call when it cannot see a line break.
 """
 from __future__ import annotations
 
@@ -167,11 +169,6 @@ class _Regions:
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 
-    def holding(self, start: int, end: int) -> int:
-        """The index of the region that holds start…end, or -1."""
-        i = bisect_right(self.starts, start) - 1
-        return i if i >= 0 and end <= self.ends[i] else -1
-
 
 def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
     """Candidate matches of `scans` as (start, end, scan number, region, match), in no particular order.
@@ -193,6 +190,7 @@ def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
 
 
 def _search_lines(doc: Document, regions: _Regions, scan: Scan, k: int, found: list) -> None:
+    """Search the lines holding the needle (all without one): in runs when the pattern is line-bound."""
     text, shape = doc.text, scan.shape
     lines = None if shape.needle is None else _lines_with(doc, shape.needle)
     if not shape.line_bound:
@@ -207,7 +205,7 @@ def _add(text: str, regions: _Regions, scan: Scan, k: int, m, found: list) -> No
     """Keep a match found in the whole text when it lies in a region: not on a blank or masked line."""
     s, e = m.span(scan.group)
     if e > s >= 0:
-        i = bisect_right(regions.starts, s) - 1   # (inline, not holding(): once per match)
+        i = bisect_right(regions.starts, s) - 1
         if i >= 0 and e <= regions.ends[i] and (not scan.bounded
                                                 or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
             found.append((s, e, k, i, m))
