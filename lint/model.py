@@ -1,6 +1,13 @@
-"""The document model: cheap frozen value objects built once per file and read by every rule."""
+"""The document model: cheap value objects built once per file and read by every rule.
+
+Nothing changes a Marker, Heading, Block or Span once it is made. They are not `frozen`
+dataclasses only because a frozen dataclass sets each field through object.__setattr__, which
+triples the cost of making one, and a report has one Block per line; `unsafe_hash` keeps them
+hashable by value as frozen ones were.
+"""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,7 +17,7 @@ from .positions import LineIndex
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Marker:
     """A heading number as written, e.g. "（二）、" → family paren_cn, value 2, punct "、"."""
 
@@ -35,7 +42,7 @@ class Marker:
         return "half" if (self.open or self.close) in "()" else "full"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Heading:
     """One numbered heading: its marker, title span and place in the tree."""
 
@@ -55,7 +62,7 @@ class Heading:
         return text[self.title_start:self.title_end]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Ordinal:
     """A run-in enumeration item: 一是 (shi), 第一， (di), 其一 (qi)."""
 
@@ -66,7 +73,7 @@ class Ordinal:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
     """A paragraph: one non-blank line of prose (code, front matter and comments excluded)."""
 
@@ -75,7 +82,7 @@ class Block:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     start: int
     end: int
@@ -93,6 +100,59 @@ class Document:
     headings: list[Heading]
     enumerations: list[tuple[Ordinal, ...]]
     masked: list[Span] = field(default_factory=list)   # not prose: code, front matter, comments
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def shared(self, key, build):
+        """build(), once per document for each key: what several rules derive alike."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
+
+    def offsets_of(self, strings) -> list[int]:
+        """Sorted offsets where any of `strings` (the characters of a str, or a tuple of strings)
+        occurs, shared by the rules string by string: "12xX" reuses the offsets of "xX"."""
+        strings = tuple(strings)
+        return self.shared(("offsets", strings), lambda: self._offsets(strings))
+
+    def _offsets(self, strings: tuple[str, ...]) -> list[int]:
+        from .text import occurrences
+
+        if len(strings) == 1:
+            return occurrences(self.text, strings[0])
+        merged: list[int] = []
+        for s in strings:
+            merged += self.offsets_of((s,))
+        merged.sort()   # sorted runs: Timsort merges them in linear time
+        return merged
+
+    def blocks_at(self, offsets: list[int]) -> list[Block]:
+        """The blocks holding any of the sorted `offsets`, each once, in order.
+
+        A rule that needs a character (%, 其) reads only these instead of searching every block.
+        """
+        return [self.blocks[i] for i in self.block_indexes_at(offsets)]
+
+    def block_indexes_at(self, offsets: list[int]) -> list[int]:
+        """blocks_at as indexes into `blocks`. Bisection both ways: the work is per block found,
+        not per offset."""
+        starts = self.block_starts
+        out: list[int] = []
+        j = 0
+        while j < len(offsets):
+            i = bisect_right(starts, offsets[j]) - 1
+            if i >= 0 and offsets[j] < self.blocks[i].end:
+                out.append(i)
+                j = bisect_left(offsets, self.blocks[i].end, j)
+            else:   # on a blank or masked line: on to the next block
+                j = bisect_left(offsets, starts[i + 1], j) if i + 1 < len(starts) else len(offsets)
+        return out
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        """The start of every block, for bisection."""
+        return [b.start for b in self.blocks]
 
     @cached_property
     def roots(self) -> tuple[int, ...]:

@@ -6,11 +6,12 @@ predicate below, tested against CONTRACT.md's "not headings" list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .model import Block, Document, Heading, Marker, Ordinal, Span
 from .numbering import Parsed, parse_marker, parse_ordinal
 from .positions import LineIndex
-from .text import CN_NUMERALS, SpanSet
+from .text import CN_NUMERALS, SpanSet, match_at, offsets_of
 
 _N = f"[{CN_NUMERALS}]{{1,3}}"
 _P = "[、．.，,]"
@@ -25,6 +26,11 @@ MARKER = (
 # (Each whitespace run follows something literal: two adjacent runs would backtrack quadratically.)
 _LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
 _AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]*"   # not the 30 of 10:30
+# A heading match starts at a line start or right after a sentence end (the lookbehinds of
+# _AFTER_SENTENCE), and its marker follows what _LINE_START allows: after the text's start, only
+# the ends of these are tried, which finds what _HEADING_RE.finditer(text) finds. (The class
+# opens the pattern, so sre finds candidates in C; each space run follows a literal.)
+_HEADING_START = re.compile(rf"[\n。！？；!?;：:](?=[ \t\u3000#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])")
 _HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
 # Inside a heading's title, a lower-level marker starts a run-in child: 一、就业形势总体稳定（一）主要…
 _SUB_MARKER_RE = re.compile(rf"(?<!第)(?:{MARKER})")
@@ -33,6 +39,9 @@ _ORDINAL_RE = re.compile(
     rf"|第{_N}[，,、：:]"
     rf"|(?<![{CN_NUMERALS}])其[{CN_NUMERALS}][，,、：:是]"
 )
+_ORDINAL_FIRST = CN_NUMERALS + "第其"   # where an _ORDINAL_RE match can start
+_ORDINAL_START = re.compile(f"[{_ORDINAL_FIRST}]")
+_MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a MARKER match can start
 _TITLE_END = re.compile(r"[。！？；!?;]")
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
 _MD_MASKS = re.compile(
@@ -42,14 +51,18 @@ _MD_MASKS = re.compile(
     r"|`[^`\r\n]+`",                                             # inline code
     re.S | re.M,
 )
-_LINE_RE = re.compile(r"[^\r\n]+")
+# Where an _MD_MASKS match can start, besides the text's start: a line that opens with ``` or ~~~,
+# a comment's < and an inline code's `. (Every alternative opens with a literal, so sre finds
+# them in C.)
+_MASK_START = re.compile(r"<|`|\n(?=[ \t]*[`~])")
+_CONTENT = re.compile(r"[^\r\n \t\u3000][^\r\n]*")
 _TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
 
 
 def build_document(text: str, path: str = "<text>", kind: str = "text") -> Document:
     """Parse `text` into the Document every rule reads."""
     index = LineIndex(text)
-    masked = [Span(m.start(), m.end()) for m in _MD_MASKS.finditer(text)] if kind == "markdown" else []
+    masked = _markdown_masks(text) if kind == "markdown" else []
     mask = SpanSet((s.start, s.end) for s in masked)
     blocks = _blocks(text, index, mask)
     raw = _find_headings(text, index, mask)
@@ -58,11 +71,22 @@ def build_document(text: str, path: str = "<text>", kind: str = "text") -> Docum
     return Document(path, text, kind, index, blocks, headings, enumerations, masked)
 
 
+def _markdown_masks(text: str) -> list[Span]:
+    """Front matter, fenced and inline code, comments: _MD_MASKS tried only where a mask can start."""
+    starts = [0] + [m.end() if m.group() == "\n" else m.start() for m in _MASK_START.finditer(text)]
+    return [Span(m.start(), m.end()) for m in match_at(_MD_MASKS, text, starts)]
+
+
 def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
+    """Every line with a character other than a space, a tab or an ideographic space."""
+    starts = index.starts
+    masked = bool(mask.starts)
     blocks = []
-    for m in _LINE_RE.finditer(text):
-        if m.group().strip(" \t\u3000") and not (m.start() in mask and m.end() - 1 in mask):
-            blocks.append(Block(m.start(), m.end(), index.line_of(m.start())))
+    for m in _CONTENT.finditer(text):   # one per such line: its first such character to its end
+        line = bisect_right(starts, m.start()) - 1
+        start = starts[line]
+        if not (masked and start in mask and m.end() - 1 in mask):
+            blocks.append(Block(start, m.end(), line))
     return blocks
 
 
@@ -70,7 +94,8 @@ def _find_headings(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Mar
     """Every heading as (marker, title start, title end), in document order."""
     found: list[tuple[Marker, int, int]] = []
     last_end = -1
-    for m in _HEADING_RE.finditer(text):
+    starts = [0] + [m.end() for m in _HEADING_START.finditer(text)]
+    for m in match_at(_HEADING_RE, text, starts):
         start = m.start("m")
         if start < last_end or start in mask:
             continue
@@ -91,10 +116,10 @@ def _heading_with_run_in_children(text, marker, mask, index: LineIndex):
         limit = stop.start() if stop else line_end
         title_end = limit
         child = None
-        ordinal = _ORDINAL_RE.search(text, marker.end, limit)
+        ordinal = _search_from(_ORDINAL_RE, _ORDINAL_START, text, marker.end, limit)
         if ordinal:
             title_end = ordinal.start()
-        for sub in _SUB_MARKER_RE.finditer(text, marker.end, title_end):
+        for sub in _finditer_from(_SUB_MARKER_RE, _MARKER_START, text, marker.end, title_end):
             candidate = _marker(text, sub.start(), sub.end())
             if candidate and candidate.level > marker.level and sub.start() not in mask:
                 child, title_end = candidate, sub.start()
@@ -102,6 +127,19 @@ def _heading_with_run_in_children(text, marker, mask, index: LineIndex):
         out.append((marker, marker.end, _rstrip(text, marker.end, title_end)))
         marker = child
     return out
+
+
+# Searching a title for an ordinal or a sub-marker starts at the first character one can start
+# with: the patterns open with lookbehinds, so sre would try every offset; these classes it scans
+# in C, and a title with none of them is not searched at all.
+def _search_from(rx: re.Pattern, first: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    at = first.search(text, start, end)
+    return rx.search(text, at.start(), end) if at else None
+
+
+def _finditer_from(rx: re.Pattern, first: re.Pattern, text: str, start: int, end: int):
+    at = first.search(text, start, end)
+    return rx.finditer(text, at.start(), end) if at else ()
 
 
 def _marker(text: str, start: int, end: int) -> Marker | None:
@@ -163,33 +201,52 @@ def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
     the next item of a list whose previous paragraph also began with an item.
     """
     heading_starts = [h.start for h in headings]
+    block_starts = [b.start for b in blocks]
     runs: dict[str, list[Ordinal]] = {}
     done: list[tuple[Ordinal, ...]] = []
     h = 0
-    prev_block_led: set[str] = set()
-    for block in blocks:
-        led: set[str] = set()
-        for m in _ORDINAL_RE.finditer(text, block.start, block.end):
-            if m.start() in mask:
-                continue
-            parsed = parse_ordinal(m.group())
-            if parsed is None:
-                continue
-            while h < len(heading_starts) and heading_starts[h] < m.start():
-                h += 1
-                _close_all(runs, done)
-            ordinal = Ordinal(parsed.family, parsed.value, m.start(), m.end(), m.group())
-            run = runs.get(ordinal.family)
-            leads = _BLANK.fullmatch(text, block.start, m.start()) is not None
-            if run and run[-1].start < block.start and not (leads and ordinal.family in prev_block_led):
-                done.append(tuple(runs.pop(ordinal.family)))
-            runs.setdefault(ordinal.family, []).append(ordinal)
-            if leads:
-                led.add(ordinal.family)
-        prev_block_led = led
+    current = -1                        # the block of the previous ordinal
+    led: set[str] = set()               # families whose item begins the current block
+    prev_block_led: set[str] = set()    # ... and the block before it
+    masked = bool(mask.starts)
+    parses: dict[str, Parsed | None] = {}   # a report repeats a few ordinals many times
+    for m in _ordinals(text):
+        b = bisect_right(block_starts, m.start()) - 1
+        if b < 0 or m.end() > blocks[b].end or (masked and m.start() in mask):
+            continue   # not prose: a blank or masked line
+        if m.group() not in parses:
+            parses[m.group()] = parse_ordinal(m.group())
+        parsed = parses[m.group()]
+        if parsed is None:
+            continue
+        if b != current:
+            prev_block_led = led if b == current + 1 else set()
+            led, current = set(), b
+        block = blocks[b]
+        passed = bisect_left(heading_starts, m.start(), h)   # headings since the last ordinal end its runs
+        if passed > h:
+            h = passed
+            _close_all(runs, done)
+        ordinal = Ordinal(parsed.family, parsed.value, m.start(), m.end(), m.group())
+        run = runs.get(ordinal.family)
+        leads = _BLANK.fullmatch(text, block.start, m.start()) is not None
+        if run and run[-1].start < block.start and not (leads and ordinal.family in prev_block_led):
+            done.append(tuple(runs.pop(ordinal.family)))
+        runs.setdefault(ordinal.family, []).append(ordinal)
+        if leads:
+            led.add(ordinal.family)
     _close_all(runs, done)
     done.sort(key=lambda run: run[0].start)
     return done
+
+
+def _ordinals(text: str):
+    """_ORDINAL_RE.finditer(text), tried only where an ordinal can start (a numeral, 第 or 其).
+
+    The pattern never spans a line, so searching the whole text finds what searching each
+    paragraph finds; matches off the paragraphs are for the caller to drop.
+    """
+    return match_at(_ORDINAL_RE, text, offsets_of(text, _ORDINAL_FIRST))
 
 
 def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -44,27 +45,38 @@ _LATIN = re.compile(r"[A-Za-z]")
 def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
     """Each unmatched bracket or quote, at the character itself."""
     skip = SpanSet([(s.start, s.end) for s in doc.masked] + doc.marker_spans)
-    text = doc.text
+    text, family_of, finditer = doc.text, options.family_of, options.finder.finditer
+    skip_starts, skip_ends = skip.starts, skip.ends   # `at in skip` inline: this runs per bracket
     for block in doc.blocks:
         stack: list[tuple[int, int]] = []   # (family, offset) of open characters
-        for m in options.finder.finditer(text, block.start, block.end):
-            at = m.start()
-            if at in skip or _apostrophe(text, at, block.start, block.end):
+        for m in finditer(text, block.start, block.end):
+            at, char = m.start(), m.group()
+            i = bisect_right(skip_starts, at) - 1
+            if (i >= 0 and at < skip_ends[i]) or (char in "’‘" and _apostrophe(text, at, block.start, block.end)):
                 continue
-            family, opens = options.family_of[m.group()]
+            family, opens = family_of[char]
             if opens:
                 stack.append((family, at))
-                continue
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
-            if depth is None:
-                if not _item_mark(text, block.start, at):
-                    yield Finding(at, at + 1, {"char": m.group()}, "unopened")
-                continue
-            for _, offset in stack[depth + 1:]:
-                yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
-            del stack[depth:]
+            elif stack and stack[-1][0] == family:
+                stack.pop()   # the usual case: it closes the innermost open character
+            else:
+                yield from _close_deeper(text, stack, family, block.start, at, char)
         for _, offset in stack:
             yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
+
+
+def _close_deeper(text: str, stack: list[tuple[int, int]], family: int, start: int, at: int,
+                  char: str) -> Iterator[Finding]:
+    """A closing character that does not match the innermost open one: it closes an outer one of its
+    family (those opened inside it are unclosed), or nothing (unopened, unless a list item mark)."""
+    depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
+    if depth is None:
+        if not _item_mark(text, start, at):
+            yield Finding(at, at + 1, {"char": char}, "unopened")
+        return
+    for _, offset in stack[depth + 1:]:
+        yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
+    del stack[depth:]
 
 
 def _item_mark(text: str, start: int, at: int) -> bool:

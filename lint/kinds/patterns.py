@@ -3,11 +3,14 @@
 Built-in packs are trusted and compile with Python `re`; user packs compile with google-re2,
 whose matching time is linear in the text, so a pattern such as `(a+)+$` cannot hang the run.
 Patterns run on one paragraph (or one heading title) at a time: `^` and `$` are its ends and no
-match crosses a line.
+match crosses a line. That is what they find; how is up to prefilter.py's reading of each built-in
+pattern: tried only where a match can start, or over the paragraphs holding a character every
+match needs, or over many paragraphs in one call when it cannot see a line break.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Literal, Optional, Union
@@ -15,10 +18,11 @@ from typing import Any, Iterable, Iterator, Literal, Optional, Union
 
 from ..findings import Edit, Finding, Fix
 from ..model import Document
-from ..text import SpanSet
+from ..text import SpanSet, match_at
+from .prefilter import Shape, analyse
 
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
-_ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
+_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 # An unnumbered Markdown ATX heading: "## 存在的问题". The line may end in \n, \r\n or \r (re's
 # `^` and `$` know only \n).
@@ -71,11 +75,19 @@ def title_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _regions(doc: Document, scope: str) -> list[tuple[int, int]]:
-    """Where a pattern looks: heading titles, or whole paragraphs (body filtering comes later)."""
-    if scope == "titles":
-        return title_spans(doc)
-    return [(b.start, b.end) for b in doc.blocks]
+@dataclass(frozen=True)
+class Scan:
+    """One compiled pattern and how it may be run (see prefilter.analyse)."""
+
+    rx: Any
+    group: int               # the capture group reported (0: the whole match)
+    bounded: bool            # a word list: Latin words must not touch other Latin letters
+    shape: Shape = Shape()   # how to search many paragraphs at once (nothing known: one by one)
+
+
+def _scan(rx, group: int, bounded: bool, trusted: bool) -> Scan:
+    # RE2 syntax is not Python's: no analysis, every paragraph on its own.
+    return Scan(rx, group, bounded, analyse(rx) if trusted else Shape())
 
 
 @dataclass(frozen=True)
@@ -83,7 +95,7 @@ class PatternOptions:
     """Report every match of `patterns` (regexes) or `words` (literal strings)."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("compiled", "exception_re", "group_index")
+    _derived = ("scans", "exception_scan")
 
     patterns: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
@@ -93,23 +105,22 @@ class PatternOptions:
     ignore_case: bool = False
     word_boundaries: bool = True          # a word with a Latin letter or digit at an end must not touch another
     include_markers: bool = False         # also match on heading markers (一、 （二）)
-    compiled: tuple = field(default=(), init=False, repr=False, compare=False)
-    exception_re: Any = field(default=None, init=False, repr=False, compare=False)
-    group_index: tuple = field(default=(), init=False, repr=False, compare=False)
+    scans: tuple[Scan, ...] = field(default=(), init=False, repr=False, compare=False)
+    exception_scan: Optional[Scan] = field(default=None, init=False, repr=False, compare=False)
 
     def prepare(self, trusted: bool) -> None:
         """Compile patterns, words and exceptions with the engine the pack's trust allows."""
         if not self.patterns and not self.words:
             raise PatternError("pattern 规则至少需要 patterns 或 words 之一")
-        compiled = [(compile_regex(p, trusted, self.ignore_case, ("patterns", i)), False)
-                    for i, p in enumerate(self.patterns)]
+        scans = [_scan(rx, _group_index(rx, self.group), False, trusted)
+                 for rx in (compile_regex(p, trusted, self.ignore_case, ("patterns", i))
+                            for i, p in enumerate(self.patterns))]
         if self.words:
-            compiled.append((compile_regex(words_regex(self.words), trusted, self.ignore_case,
-                                           ("words",)), self.word_boundaries))
-        groups = tuple(0 if is_words else _group_index(rx, self.group) for rx, is_words in compiled)
-        object.__setattr__(self, "compiled", tuple(compiled))
-        object.__setattr__(self, "group_index", groups)
-        object.__setattr__(self, "exception_re", _exceptions_regex(self.exceptions, trusted, self.ignore_case))
+            rx = compile_regex(words_regex(self.words), trusted, self.ignore_case, ("words",))
+            scans.append(_scan(rx, 0, self.word_boundaries, trusted))
+        object.__setattr__(self, "scans", tuple(scans))
+        exceptions = _exceptions_regex(self.exceptions, trusted, self.ignore_case)
+        object.__setattr__(self, "exception_scan", exceptions and _scan(exceptions, 0, False, trusted))
 
 
 def _group_index(rx, group: int | str | None) -> int:
@@ -131,45 +142,138 @@ def _exceptions_regex(exceptions: tuple[str, ...], trusted: bool, ignore_case: b
 
 
 def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, int, Any]]:
-    """Accepted matches as (start, end, match object): one per token, none in masked text or exceptions."""
+    """Accepted matches as (start, end, match object): one per token, none in masked text or exceptions.
+
+    The first of overlapping matches wins (the longer one at the same start). Each paragraph or
+    title is a region of its own; a match object may be relative to its region's text.
+    """
     skip = SpanSet([(s.start, s.end) for s in doc.masked]
                    + ([] if options.include_markers else doc.marker_spans))
     titles = SpanSet(title_spans(doc)) if options.scope == "body" else None
-    text = doc.text
-    for start, end in _regions(doc, options.scope):
-        chunk = text[start:end]
-        found = []
-        for (rx, bounded), group in zip(options.compiled, options.group_index):
-            for m in rx.finditer(chunk):
-                s, e = m.span(group)
-                if s < 0 or e <= s or (bounded and not _bounded(chunk, s, e)):
-                    continue
-                found.append((start + s, start + e, m))
-        if not found:
-            continue
-        excepted = _exception_spans(chunk, start, options.exception_re)
-        last_end = -1
-        for s, e, m in sorted(found, key=lambda f: (f[0], -f[1])):
-            if s < last_end or skip.overlaps(s, e) or (excepted and excepted.overlaps(s, e)):
-                continue
-            if titles is not None and titles.overlaps(s, e):
-                continue
-            last_end = e
-            yield s, e, m
+    if options.scope == "titles":   # few, short regions, each with its own edges (not whole lines)
+        batches = [(_Regions([span]), False) for span in title_spans(doc)]
+    else:
+        batches = [(_Regions([(b.start, b.end) for b in doc.blocks]), True)]
+    for regions, lines in batches:
+        found = _search(doc, regions, options.scans, lines)
+        if found:
+            excepted = _exception_spans(doc, regions, options.exception_scan, lines)
+            yield from _accept(found, skip, titles, excepted)
 
 
-def _bounded(chunk: str, s: int, e: int) -> bool:
-    """A Latin word must not run on into other Latin letters or digits (IPO, not IPOs)."""
-    if _ASCII_WORD.match(chunk[s]) and s > 0 and _ASCII_WORD.match(chunk[s - 1]):
-        return False
-    return not (_ASCII_WORD.match(chunk[e - 1]) and e < len(chunk) and _ASCII_WORD.match(chunk[e]))
+class _Regions:
+    """Sorted, disjoint (start, end) regions a pattern runs on."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
 
 
-def _exception_spans(chunk: str, offset: int, rx) -> SpanSet | None:
-    if rx is None:
+def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
+    """Candidate matches of `scans` as (start, end, scan number, region, match), in no particular order.
+
+    Regions that are whole lines (paragraphs) are searched as each Shape allows: from each
+    possible start, in each run of lines holding a needle, or one paragraph at a time.
+    """
+    found: list = []
+    for k, scan in enumerate(scans):
+        shape = scan.shape
+        if not lines:
+            _search_each(doc.text, regions, scan, k, range(len(regions.starts)), found)
+        elif shape.first is not None:
+            for m in match_at(scan.rx, doc.text, doc.offsets_of(shape.first)):
+                _add(doc.text, regions, scan, k, m, found)
+        else:
+            _search_lines(doc, regions, scan, k, found)
+    return found
+
+
+def _search_lines(doc: Document, regions: _Regions, scan: Scan, k: int, found: list) -> None:
+    """Search the lines holding the needle (all without one): in runs when the pattern is line-bound."""
+    text, shape = doc.text, scan.shape
+    lines = None if shape.needle is None else _lines_with(doc, shape.needle)
+    if not shape.line_bound:
+        _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
+        return
+    for a, b in ([(0, len(text))] if lines is None else _runs(lines, regions)):
+        for m in scan.rx.finditer(text, a, b):
+            _add(text, regions, scan, k, m, found)
+
+
+def _add(text: str, regions: _Regions, scan: Scan, k: int, m, found: list) -> None:
+    """Keep a match found in the whole text when it lies in a region: not on a blank or masked line."""
+    s, e = m.span(scan.group)
+    if e > s >= 0:
+        i = bisect_right(regions.starts, s) - 1
+        if i >= 0 and e <= regions.ends[i] and (not scan.bounded
+                                                or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
+            found.append((s, e, k, i, m))
+
+
+def _search_each(text: str, regions: _Regions, scan: Scan, k: int, indices, found: list) -> None:
+    """Search the regions at `indices` one by one, each sliced out so `^`, `$` and lookarounds end there."""
+    starts, ends = regions.starts, regions.ends
+    for i in indices:
+        start, end = starts[i], ends[i]
+        for m in scan.rx.finditer(text[start:end]):
+            s, e = m.span(scan.group)
+            if e > s >= 0 and (not scan.bounded or _bounded(text, start + s, start + e, start, end)):
+                found.append((start + s, start + e, k, i, m))
+
+
+def _lines_with(doc: Document, needle: str) -> list[int]:
+    """Indexes of the blocks (whole lines) holding a needle character."""
+    return doc.block_indexes_at(doc.offsets_of(needle))
+
+
+def _runs(lines: list[int], regions: _Regions) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive regions among `lines`: one search call per run."""
+    runs: list[list[int]] = []
+    previous = -2
+    for i in lines:
+        if i == previous + 1:
+            runs[-1][1] = regions.ends[i]
+        else:
+            runs.append([regions.starts[i], regions.ends[i]])
+        previous = i
+    return runs
+
+
+def _exception_spans(doc: Document, regions: _Regions, scan: Scan | None, lines: bool) -> SpanSet | None:
+    """Where the exceptions match, each region searched like the patterns (so within its own text)."""
+    if scan is None:
         return None
-    spans = [(offset + m.start(), offset + m.end()) for m in rx.finditer(chunk) if m.end() > m.start()]
+    spans = [(s, e) for s, e, *_ in _search(doc, regions, (scan,), lines)]
     return SpanSet(_merge(spans)) if spans else None
+
+
+def _accept(found: list, skip: SpanSet, titles: SpanSet | None,
+            excepted: SpanSet | None) -> Iterator[tuple[int, int, Any]]:
+    """The candidates in order, dropping overlaps, masked and marker text, exceptions and (for body) titles."""
+    found.sort(key=lambda f: (f[0], -f[1], f[2]))
+    skip_starts, skip_ends = skip.starts, skip.ends   # skip.overlaps inline: this runs per match
+    last_end = -1
+    for s, e, _, _, m in found:
+        if s < last_end:
+            continue
+        i = bisect_right(skip_starts, e - 1) - 1
+        if i >= 0 and skip_ends[i] > s:
+            continue
+        if titles is not None and titles.overlaps(s, e):
+            continue
+        if excepted is not None and excepted.overlaps(s, e):
+            continue
+        last_end = e
+        yield s, e, m
+
+
+def _bounded(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """A Latin word must not run on into other Latin letters or digits (IPO, not IPOs) in its region."""
+    if text[s] in _ASCII_WORD and s > start and text[s - 1] in _ASCII_WORD:
+        return False
+    return not (text[e - 1] in _ASCII_WORD and e < end and text[e] in _ASCII_WORD)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -222,7 +326,7 @@ class SubstitutionOptions:
         except PatternError as exc:
             raise PatternError(str(exc), ("pattern",) if exc.loc[:1] == ("patterns",) else exc.loc) from None
         if isinstance(self.replacement, str):
-            rx = matcher.compiled[0][0]
+            rx = matcher.scans[0].rx
             for ref in _TEMPLATE_REF.finditer(self.replacement):
                 number, name = ref.groups()
                 if (name and name not in rx.groupindex) or (number and int(number) > rx.groups):
@@ -241,18 +345,24 @@ def expand(template: str, m: Any) -> str:
 
 def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[Finding]:
     """Every match, with a fix replacing it (or its group) by the replacement."""
+    text, safe = doc.text, options.safe
+    table = options.replacement if isinstance(options.replacement, dict) else None
     for s, e, m in find_matches(doc, options.matcher):
-        old = doc.text[s:e]
-        if isinstance(options.replacement, dict):
-            new = options.replacement.get(old)
-            if new is None:
-                new = _translate(old, options.replacement)
-        else:
+        old = text[s:e]
+        if table is None:
             new = expand(options.replacement, m)
-        if new == old:
-            continue
-        yield Finding(s, e, {"match": quote(old), "replacement": quote(new)},
-                      fix=Fix(_edits(s, old, new), options.safe))
+        else:
+            new = table.get(old)
+            if new is None:
+                new = _translate(old, table)
+        if new != old:
+            # (quote and _edits inline for the usual one-character match: this runs per finding)
+            edits = (Edit(s, e, new),) if len(old) == 1 else _edits(s, old, new)
+            if len(old) <= 40 and len(new) <= 40:
+                args = {"match": old, "replacement": new}
+            else:
+                args = {"match": quote(old), "replacement": quote(new)}
+            yield Finding(s, e, args, fix=Fix(edits, safe))
 
 
 @lru_cache(maxsize=32)

@@ -7,9 +7,11 @@ alone through the options.
 """
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..findings import Edit, Finding, Fix
 from ..model import Document
@@ -33,29 +35,38 @@ class RepeatOptions:
     single: Any = field(default=None, init=False, repr=False, compare=False)
 
     def prepare(self, trusted: bool) -> None:
-        """Compile the single-character pattern once."""
-        chars = "".join(c for c in self.single_chars if "\u4e00" <= c <= "\u9fff")
-        pattern = re.compile(f"([{re.escape(chars)}])\\1") if chars else None
-        object.__setattr__(self, "single", pattern)
+        """Compile one pattern per single character: "(的)的" is a literal sre scans for in C."""
+        chars = dict.fromkeys(c for c in self.single_chars if "\u4e00" <= c <= "\u9fff")
+        object.__setattr__(self, "single", tuple(re.compile(f"({re.escape(c)}){re.escape(c)}") for c in chars))
 
 
 def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Finding]:
-    """WR403: report the whole doubled span, with an unsafe fix deleting the second copy."""
-    if options.single is None and options.single_chars:
+    """WR403: report the whole doubled span, with an unsafe fix deleting the second copy.
+
+    Both patterns stay within a line, so each searches the whole text once; matches off the
+    blocks (masked lines) are dropped.
+    """
+    if options.single is None:
         options.prepare(True)
     text = doc.text
-    for block in doc.blocks:
-        for m in _WORD_TWICE.finditer(text, block.start, block.end):
-            word = m.group(1)
-            if len(set(word)) == 1 or (len(word) == 2 and word[0] in options.skip_leading):
-                continue
-            if not _excepted(text, m.start(), m.end(), options.exceptions):
-                yield _finding(m, word)
-        if options.single is None:
+    for m in _in_blocks(doc, _WORD_TWICE.finditer(text)):
+        word = m.group(1)
+        if len(set(word)) == 1 or (len(word) == 2 and word[0] in options.skip_leading):
             continue
-        for m in options.single.finditer(text, block.start, block.end):
-            if not _in_aabb(text, m.start()) and not _excepted(text, m.start(), m.end(), options.exceptions):
-                yield _finding(m, m.group(1))
+        if not _excepted(text, m.start(), m.end(), options.exceptions):
+            yield _finding(m, word)
+    doubled = heapq.merge(*(rx.finditer(text) for rx in options.single), key=lambda m: m.start())
+    for m in _in_blocks(doc, doubled):
+        if not _in_aabb(text, m.start()) and not _excepted(text, m.start(), m.end(), options.exceptions):
+            yield _finding(m, m.group(1))
+
+
+def _in_blocks(doc: Document, matches: Iterable[re.Match]) -> Iterator[re.Match]:
+    starts = doc.block_starts
+    for m in matches:
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= doc.blocks[i].end:
+            yield m
 
 
 def _finding(m: re.Match, word: str) -> Finding:

@@ -61,7 +61,7 @@ class SectionsOptions:
         object.__setattr__(self, "compiled_titles", titles)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Candidate:
     start: int          # where to report: the heading marker, or the title
     end: int
@@ -93,19 +93,30 @@ def _unnumbered(doc: Document, heading_lines: set[int], options: SectionsOptions
     if not options.standalone_lines:
         return
     for block in doc.blocks[1:]:
-        if block.line in heading_lines:
+        # Punctuation is never stripped from a title: a line holding some is prose (checked first,
+        # in C, as it rules out most lines).
+        if block.line in heading_lines or _SENTENCE_PUNCT.search(text, block.start, block.end):
             continue
         raw = text[block.start:block.end]
         if raw.lstrip(" \t\u3000").startswith("#"):
             continue
         title = raw.strip(_STRIP).rstrip("：:").strip(_STRIP)
-        if title and not _SENTENCE_PUNCT.search(title):
+        if title:
             start = block.start + raw.find(title[0])
             yield _Candidate(start, start + len(title), title, None)
 
 
 def _first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | None]:
-    """For each section, the first heading that names it (None when missing)."""
+    """For each section, the first heading that names it (None when missing).
+
+    WR201 and WR202 read the same sections (one YAML anchor): the document keeps the answer.
+    """
+    engine = type(options.compiled[0]) if options.compiled else None   # re and RE2 may differ
+    key = ("section places", options.sections, options.level, options.max_title, options.standalone_lines, engine)
+    return doc.shared(key, lambda: _find_first_places(doc, options))
+
+
+def _find_first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | None]:
     places: list[_Candidate | None] = [None] * len(options.sections)
     for c in _candidates(doc, options):
         for i, rx in enumerate(options.compiled):
