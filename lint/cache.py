@@ -14,6 +14,8 @@ from typing import Callable, Iterable, TypeVar
 
 from . import __version__
 
+T = TypeVar("T")
+_FORMAT = 2   # raised whenever what an entry holds, or what its key covers, changes
 
 
 def _debug(message: str, *args) -> None:
@@ -21,7 +23,6 @@ def _debug(message: str, *args) -> None:
     import logging
 
     logging.getLogger(__name__).debug(message, *args)
-T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -51,7 +52,10 @@ def cached(kind: str, key: str, build: Callable[[], tuple[T, Iterable[str]]]) ->
     folder = cache_dir()
     if folder is None:
         return build()[0]
-    name = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}|{kind}|{key}".encode()).hexdigest()[:32]
+    # The package's own folder is part of the key: two checkouts of reportlint (or an installed
+    # copy and a working tree) never read each other's entries, whatever files they name.
+    here = os.path.dirname(os.path.abspath(__file__))
+    name = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version_info[:2]}|{here}|{kind}|{key}".encode()).hexdigest()[:32]
     entry = folder / f"{kind}-{name}.pickle"
     value = _load(entry)
     if value is not _MISS:

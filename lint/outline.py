@@ -56,11 +56,18 @@ _MD_MASKS = re.compile(
 # them in C.)
 _MASK_START = re.compile(r"<|`|\n(?=[ \t]*[`~])")
 _CONTENT = re.compile(r"[^\r\n \t\u3000][^\r\n]*")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
 
 
 def build_document(text: str, path: str = "<text>", kind: str = "text") -> Document:
-    """Parse `text` into the Document every rule reads."""
+    """Parse `text` into the Document every rule reads.
+
+    Lone carriage returns (old Mac line ends) become line feeds first: every pattern here and in
+    the packs knows \n and \r\n, and the swap keeps each offset where it was.
+    """
+    if "\r" in text and _LONE_CR.search(text):
+        text = _LONE_CR.sub("\n", text)
     index = LineIndex(text)
     masked = _markdown_masks(text) if kind == "markdown" else []
     mask = SpanSet((s.start, s.end) for s in masked)

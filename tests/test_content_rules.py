@@ -143,6 +143,13 @@ def test_unnumbered_markdown_headings_are_sections_with_every_line_end(newline):
     assert _codes(text, ("WR201", "WR202", "WR203"), path="r.md") == []
 
 
+def test_markdown_title_line_is_not_a_section():
+    title = "# 青山区商务局2022年工作总结和下一步工作计划\n\n"
+    body = "## 一、主要工作\n正文。\n## 二、存在的问题\n正文。\n## 三、下一步工作计划\n正文。\n"
+    # Not "存在的问题 after 下一步工作计划" because the title names both.
+    assert lint_text(title + body, "r.md", select=("WR201", "WR202")).diagnostics == []
+
+
 def test_required_section_names_each_missing_section():
     report = lint_text("一、主要工作\n正文。\n二、存在的问题\n正文。\n", select=("WR201",))
     [d] = report.diagnostics

@@ -311,8 +311,8 @@ def test_a_long_run_of_misnumbered_headings_keeps_its_fixes_linear():
     assert sum(len(f.edits) for f in fixes) <= 20_000 + 400     # not 399 × 400 / 2
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n"])
-def test_a_fenced_code_block_is_masked_with_either_line_end(newline):
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_fenced_code_block_is_masked_with_every_line_end(newline):
     text = newline.join(["```", "三、代码里的序号", "```", "一、正文标题", ""])
     report = lint_bytes(text.encode(), "r.md", Config(), select=("WR1",))
     assert report.diagnostics == []

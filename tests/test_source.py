@@ -21,7 +21,7 @@ ENCODINGS = [
 
 
 @pytest.mark.parametrize("codec,bom,reported", ENCODINGS, ids=[e[2] for e in ENCODINGS])
-@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
 def test_every_encoding_and_line_end_gives_the_same_diagnostics(tmp_path, codec, bom, reported, newline):
     path = tmp_path / "r.txt"
     path.write_bytes(bom + REPORT.replace("\n", newline).encode(codec))

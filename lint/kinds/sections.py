@@ -85,8 +85,10 @@ def _candidates(doc: Document, options: SectionsOptions) -> list[_Candidate]:
 def _unnumbered(doc: Document, heading_lines: set[int], options: SectionsOptions) -> Iterator[_Candidate]:
     """Markdown headings without a number, and short stand-alone lines (not the document's title line)."""
     text = doc.text
+    # The first line is the document's title (# XX局2024年工作总结和下一步工作计划), not a section.
+    title_end = doc.blocks[0].end if doc.blocks else 0
     if doc.kind == "markdown":
-        for m in ATX_RE.finditer(text):
+        for m in ATX_RE.finditer(text, title_end):
             line = doc.index.line_of(m.start())
             if line not in heading_lines and m.end("t") > m.start("t"):
                 yield _Candidate(m.start("t"), m.end("t"), m.group("t").strip(_STRIP), None)
