@@ -89,6 +89,22 @@ def test_near_duplicate_finds_a_planted_pair_among_thousands(count):
         (planted.replace("重要", "关键"), planted)]
 
 
+def test_large_documents_keep_ranks_compact_with_the_same_findings(monkeypatch):
+    from lint.kinds import duplicates
+
+    text = SEED.read_text(encoding="utf-8") * 3
+
+    def found():
+        doc = build_document(text, "r.txt", "text")
+        return [(f.start, f.end, f.args) for f in check_near_duplicates(doc, NearDuplicateOptions())]
+
+    as_list = found()
+    monkeypatch.setattr(duplicates, "_COMPACT_FROM", 1)     # every document counts as large
+    doc = build_document(text, "r.txt", "text")
+    assert type(duplicates.folded(doc).ranks()).__name__ == "array"
+    assert found() == as_list and as_list
+
+
 @pytest.mark.parametrize("text", ["群众常常需要到市级以上医院就诊。", "认认真真抓落实，让家家户户都能出行便利，时时处处有人管。",
                                   "区人社局层层压实稳就业责任，人人参与。", "对问题要一个一个解决、一步一步推进。",
                                   "为了了解情况，组织专家研究研究。", "的的确确不能不了了之，实实在在抓落实。",

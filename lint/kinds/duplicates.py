@@ -41,6 +41,7 @@ _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
 # (its count), dropped from every sketch.
 _LOW = (1 << 40) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
+_COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -128,12 +129,18 @@ class _Folded:
             # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
             sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
             grams = _grams(sep.join(self.texts))
+            # A list of ints costs ~40 bytes an offset, an array 8: past _COMPACT_FROM offsets
+            # memory wins over the few percent that reading Python ints from a list saves.
+            compact = len(grams) >= _COMPACT_FROM and isinstance(grams, array)
+            if not compact and isinstance(grams, array):
+                grams = grams.tolist()
             counts = Counter(grams)
             paired = [gram for gram, n in counts.items() if n > 1]
             tie_break = map(and_, map(hash, _code_point_tuples(paired)), repeat(_LOW))
             shifted = map(lshift, map(counts.__getitem__, paired), repeat(40))
             dict.update(counts, zip(paired, map(or_, shifted, tie_break)))      # count -> rank, in C
-            self._ranks = list(map(counts.__getitem__, grams))
+            ranks = map(counts.__getitem__, grams)
+            self._ranks = array("q", ranks) if compact else list(ranks)
         return self._ranks
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
@@ -149,7 +156,8 @@ class _Folded:
 
 
 def _grams(text: str) -> list:
-    """The 3-gram at every offset of `text` (but the last two), as a key equal for equal 3-grams.
+    """The 3-gram at every offset of `text` (but the last two), as a key equal for equal 3-grams:
+    an array of ints, or a list of tuples when the text leaves the BMP.
 
     Text within the Basic Multilingual Plane (all but emoji and rare CJK): the 3-gram at offset i
     is UTF-16 units i..i+2 as one 48-bit int, cut in C from four shifted copies of the encoding
@@ -171,7 +179,7 @@ def _grams(text: str) -> list:
         window[3::4] = array("H", bytes(2 * words))
         grams[k::4] = array("Q", window.tobytes())
     del grams[n:]
-    return grams.tolist()
+    return grams
 
 
 def _code_point_tuples(grams: list) -> Iterator[tuple[int, int, int]]:
