@@ -152,3 +152,52 @@ def regex_from_program(pattern, flags: int, code: list, groups: int, groupindex:
         except Exception:
             pass
     return re.compile(pattern, flags)
+
+
+# The same for the regexes that modules compile at import and rules compile as they run: a run
+# saves the programs of the patterns in `re`'s own cache, and the next run puts them back there
+# before the linter's modules are imported, so `re.compile` finds each one already built.
+_REGEX_LIMIT = 400          # re keeps 512; a pattern built from changing input is not worth keeping
+_preloaded: set = set()
+
+
+def _regex_entry(folder: Path) -> Path:
+    return folder / f"regexes-{sys.implementation.cache_tag}.pickle"
+
+
+def _regex_cache() -> dict | None:
+    import re
+
+    found = getattr(re, "_cache", None)   # {(type, pattern, flags): compiled} in CPython 3.8–3.13
+    return found if isinstance(found, dict) else None
+
+
+def preload_regexes() -> None:
+    """Fill `re`'s cache with the compiled regexes an earlier run saved (nothing when there are none)."""
+    folder, live = cache_dir(), _regex_cache()
+    if folder is None or live is None:
+        return
+    try:
+        with open(_regex_entry(folder), "rb") as fh:
+            saved = pickle.load(fh)
+    except FileNotFoundError:
+        return
+    except Exception as exc:
+        _debug("ignoring regex cache: %s", exc)
+        return
+    for flags, rx in saved:
+        key = (str, rx.pattern, flags)
+        live.setdefault(key, rx)
+        _preloaded.add(key)
+
+
+def save_regexes() -> None:
+    """Save the compiled regexes of this run when it compiled some that the cache lacks."""
+    folder, live = cache_dir(), _regex_cache()
+    if folder is None or live is None:
+        return
+    keys = [k for k in list(live) if len(k) == 3 and k[0] is str]
+    if not keys or set(keys) <= _preloaded:
+        return
+    write_pickle(_regex_entry(folder), [(k[2], live[k]) for k in keys[-_REGEX_LIMIT:]])
+    _preloaded.update(keys)

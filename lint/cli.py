@@ -11,6 +11,16 @@ from .errors import ReportlintError
 
 
 def main(argv: list[str] | None = None) -> int:
+    from . import cache
+
+    cache.preload_regexes()   # before the modules that compile regexes are imported
+    try:
+        return _main(argv)
+    finally:
+        cache.save_regexes()
+
+
+def _main(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

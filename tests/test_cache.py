@@ -71,3 +71,25 @@ def test_a_program_from_another_python_is_recompiled_from_its_source():
     program = [1, 2, 3]   # nonsense: must never reach the regex engine
     rx = cache.regex_from_program("a+b", 0, program, 0, {}, ("another-python",))
     assert rx.fullmatch("aab") and rx.pattern == "a+b"
+
+
+def test_regexes_compiled_in_a_run_are_preloaded_in_the_next(tmp_path, monkeypatch):
+    import re
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "_preloaded", set())
+    pattern = "(?:reportlint-test)?[\u4e00-\u9fff]{2}率"
+    re.compile(pattern)
+    cache.save_regexes()
+    entry = next((tmp_path / "c").glob("regexes-*.pickle"))
+    re.purge()
+    cache.preload_regexes()
+    assert re._cache[(str, pattern, 0)].pattern == pattern     # re.compile will find it built
+    assert re.compile(pattern) is re._cache[(str, pattern, 0)] and re.compile(pattern).fullmatch("增长率")
+    written = entry.stat().st_mtime_ns
+    cache.save_regexes()                                       # nothing new: nothing written
+    assert entry.stat().st_mtime_ns == written
+    entry.write_bytes(b"garbage")
+    re.purge()
+    cache.preload_regexes()                                    # a bad file is ignored
+    assert re.compile(pattern).fullmatch("增长率")
