@@ -42,6 +42,7 @@ _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
 _LOW = (1 << 40) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
+_SLICE = 1 << 16                        # … and computed this many at a time
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -139,8 +140,10 @@ class _Folded:
             tie_break = map(and_, map(hash, _code_point_tuples(paired)), repeat(_LOW))
             shifted = map(lshift, map(counts.__getitem__, paired), repeat(40))
             dict.update(counts, zip(paired, map(or_, shifted, tie_break)))      # count -> rank, in C
-            ranks = map(counts.__getitem__, grams)
-            self._ranks = array("q", ranks) if compact else list(ranks)
+            if compact:
+                self._ranks = _dense_ranks(grams, counts, paired)
+            else:
+                self._ranks = list(map(counts.__getitem__, grams))
         return self._ranks
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
@@ -153,6 +156,21 @@ class _Folded:
         lead = raw.lstrip(_LEAD_CHARS)
         key = lead.rstrip(_TRAIL_CHARS)
         return Unit(start, end, key, group, self.base[b] + at + len(raw) - len(lead))
+
+
+def _dense_ranks(grams: array, counts: dict, paired: list) -> array:
+    """The ranks of `grams` renumbered 2, 3, … in their order (1 stays "occurs once"), 4 bytes each.
+
+    Sketches only compare and order ranks, so the renumbering changes no result; it halves the
+    largest array a big document keeps, and the ranks are read a slice at a time.
+    """
+    order = sorted(set(map(counts.__getitem__, paired)))
+    dense = dict(zip(order, range(2, len(order) + 2)))
+    dict.update(counts, zip(paired, map(dense.__getitem__, map(counts.__getitem__, paired))))
+    ranks = array("I")
+    for at in range(0, len(grams), _SLICE * 4):
+        ranks.extend(array("I", map(counts.__getitem__, grams[at:at + _SLICE * 4])))
+    return ranks
 
 
 def _grams(text: str) -> list:
@@ -171,13 +189,17 @@ def _grams(text: str) -> list:
         points = list(map(ord, text))
         return list(zip(points, points[1:], points[2:]))
     units = array("H", data)
+    del data
     units.extend(bytes(4))
     words = -(-n // 4)
     grams = array("Q", bytes(32 * words))
-    for k in range(4):
-        window = units[k:k + 4 * words]
-        window[3::4] = array("H", bytes(2 * words))
-        grams[k::4] = array("Q", window.tobytes())
+    for first in range(0, words, _SLICE):     # a slice at a time: the copies stay small
+        count = min(_SLICE, words - first)
+        zeros = array("H", bytes(2 * count))
+        for k in range(4):
+            window = units[4 * first + k:4 * (first + count) + k]
+            window[3::4] = zeros
+            grams[4 * first + k:4 * (first + count):4] = array("Q", window.tobytes())
     del grams[n:]
     return grams
 
@@ -289,9 +311,11 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     paragraphs = [u for u in block_units(doc) if len(u.key) >= options.min_paragraph_chars
                   and not _inside(skip, u.start, u.end)]
     found = list(_near_pairs(fd, paragraphs, options, identical=False))
+    del paragraphs      # each level's units go before the next is built: a large file holds millions
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
     sentences = [u for u in _sentence_units(doc, fd, options.min_chars) if not _inside(skip, u.start, u.end)]
     found.extend(_near_pairs(fd, sentences, options, identical=options.report_identical))
+    del sentences
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
     clauses = [u for u in _clause_units(doc, fd, options.clause_min_chars) if not _inside(skip, u.start, u.end)]
     found.extend(_near_clauses(clauses, options.clause_threshold))
