@@ -12,7 +12,6 @@ from bisect import bisect_left, insort
 import os
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic, FileReport
@@ -109,7 +108,7 @@ def _fix_until_stable(report: FileReport, opts, explicit_config, unsafe: bool) -
         text = fix_text(current.source.text, current.diagnostics, unsafe)
         if text == current.source.text:
             break
-        current = check_source(replace(current.source, text=text), report.path, ruleset, lang)
+        current = check_source(current.source._replace(text=text), report.path, ruleset, lang)
     return current
 
 

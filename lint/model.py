@@ -1,15 +1,16 @@
 """The document model: cheap value objects built once per file and read by every rule.
 
-Nothing changes a Marker, Heading, Block or Span once it is made. They are not `frozen`
-dataclasses only because a frozen dataclass sets each field through object.__setattr__, which
-triples the cost of making one, and a report has one Block per line; `unsafe_hash` keeps them
-hashable by value as frozen ones were.
+Nothing changes a Marker, Heading, Block or Span once it is made. Markers, ordinals, blocks and
+spans are named tuples (a report has one Block per line, and a tuple is built in C); a Heading
+is a dataclass, not frozen (a frozen one sets each field through object.__setattr__, three times
+the cost), with `unsafe_hash` to stay hashable by value. (Its `index` field would hide a tuple's.)
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .positions import LineIndex
 
@@ -17,8 +18,7 @@ from .positions import LineIndex
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Marker:
+class Marker(NamedTuple):
     """A heading number as written, e.g. "（二）、" → family paren_cn, value 2, punct "、"."""
 
     family: str      # cn 一、 | paren_cn （一） | arabic 1. | paren_arabic （1） | circled ①
@@ -62,8 +62,7 @@ class Heading:
         return text[self.title_start:self.title_end]
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Ordinal:
+class Ordinal(NamedTuple):
     """A run-in enumeration item: 一是 (shi), 第一， (di), 其一 (qi)."""
 
     family: str
@@ -73,8 +72,7 @@ class Ordinal:
     text: str
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph: one non-blank line of prose (code, front matter and comments excluded)."""
 
     start: int
@@ -82,8 +80,7 @@ class Block:
     line: int
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 

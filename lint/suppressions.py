@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .config import selects
 from .diagnostics import Diagnostic
@@ -24,8 +24,7 @@ _SEPARATORS = re.compile(r"[\s,，、]+")
 ALL = "*"
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """Findings of `selector` starting in [start, end) are silenced; `whole` also covers 0:0 findings."""
 
     selector: str

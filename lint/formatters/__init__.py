@@ -6,14 +6,13 @@ report, and `render` accepts a mix of FileReports and RenderedFiles.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
+from typing import NamedTuple
 
 FORMATS = ("text", "json", "sarif", "github")
 
 
-@dataclass(frozen=True, slots=True)
-class RenderedFile:
+class RenderedFile(NamedTuple):
     """One file's output, rendered where it was linted, with what the summary and exit status need."""
 
     path: str

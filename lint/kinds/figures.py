@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..findings import Finding
 from ..model import Document
@@ -59,11 +59,10 @@ class SumOptions:
     remainder_labels: tuple[str, ...] = ("其他", "其它", "其余", "另有", "剩余")
 
 
-@dataclass(slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A counted quantity: value, the half-width of its rounding, base unit, label and span.
 
-    Never changed once read; not frozen, as that triples the cost of making one (see model.py)."""
+    A named tuple: immutable, and cheap to make (see model.py)."""
 
     value: Decimal
     slack: Decimal

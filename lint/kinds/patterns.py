@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Literal, Optional, Union
+from typing import Any, Iterable, Iterator, Literal, NamedTuple, Optional, Union
 
 
 from ..findings import Edit, Finding, Fix
@@ -75,8 +75,7 @@ def title_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     """One compiled pattern and how it may be run (see prefilter.analyse)."""
 
     rx: Any

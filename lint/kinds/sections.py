@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Union
+from typing import Iterator, Literal, NamedTuple, Union
 
 
 from ..findings import Finding, Related
@@ -61,8 +61,7 @@ class SectionsOptions:
         object.__setattr__(self, "compiled_titles", titles)
 
 
-@dataclass(slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     start: int          # where to report: the heading marker, or the title
     end: int
     title: str
