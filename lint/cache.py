@@ -162,7 +162,9 @@ _preloaded: set = set()
 
 
 def _regex_entry(folder: Path) -> Path:
-    return folder / f"regexes-{sys.implementation.cache_tag}.pickle"
+    # One file per regex-engine build: programs from another Python would only be recompiled.
+    tag = hashlib.sha256(repr(_regex_tag()).encode()).hexdigest()[:12]
+    return folder / f"regexes-{sys.implementation.cache_tag}-{tag}.pickle"
 
 
 def _regex_cache() -> dict | None:
