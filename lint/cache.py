@@ -128,9 +128,10 @@ def _dispatch_table() -> dict:
 
 def _reduce_regex(rx):
     import re
-    from re import _compiler, _parser
 
     try:
+        from re import _compiler, _parser   # Python 3.11+; older ones keep compiling from source
+
         code = list(map(int, _compiler._code(_parser.parse(rx.pattern, rx.flags), rx.flags)))
     except Exception:  # an unexpected internal change: store the source only
         return re.compile, (rx.pattern, rx.flags)
