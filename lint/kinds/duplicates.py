@@ -310,16 +310,15 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     """WR402: a paragraph or sentence nearly the same as an earlier one, at the later one."""
     fd = folded(doc)
     skip = sorted((c.start, c.end) for c, _ in verbatim_copies(doc, 1))
-    paragraphs = [u for u in block_units(doc) if len(u.key) >= options.min_paragraph_chars
-                  and not _inside(skip, u.start, u.end)]
+    paragraphs = _outside(skip, [u for u in block_units(doc) if len(u.key) >= options.min_paragraph_chars])
     found = list(_near_pairs(fd, paragraphs, options, identical=False))
     del paragraphs      # each level's units go before the next is built: a large file holds millions
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
-    sentences = [u for u in _sentence_units(doc, fd, options.min_chars) if not _inside(skip, u.start, u.end)]
+    sentences = _outside(skip, _sentence_units(doc, fd, options.min_chars))
     found.extend(_near_pairs(fd, sentences, options, identical=options.report_identical))
     del sentences
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
-    clauses = [u for u in _clause_units(doc, fd, options.clause_min_chars) if not _inside(skip, u.start, u.end)]
+    clauses = _outside(skip, _clause_units(doc, fd, options.clause_min_chars))
     found.extend(_near_clauses(clauses, options.clause_threshold))
     for unit, earlier, score in sorted(found, key=lambda f: f[0].start):
         variant = "same" if score >= 100 else "similar"
@@ -330,15 +329,22 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
 
 def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
     """Sentences whose key has at least min_chars characters."""
-    units, b, starts = [], 0, fd.starts
-    for s in doc.sentences:
-        if s.end - s.start < min_chars:
+    units, b, starts, text, unit = [], 0, fd.starts, doc.text, fd.unit
+    last = len(starts) - 1
+    markers = {start for start, _ in doc.marker_spans}     # a key starting at none needs no bisect
+    for start, end in doc.sentences:
+        if end - start < min_chars:
             continue
-        while b + 1 < len(starts) and starts[b + 1] <= s.start:
+        key_from = _LEAD.match(text, start, end).end()
+        if key_from in markers:
+            key_from = _key_start(doc, start, end)
+        if end - key_from < min_chars:      # the key is at most this long: not worth folding
+            continue
+        while b < last and starts[b + 1] <= start:
             b += 1
-        unit = fd.unit(b, s.start, s.end, _key_start(doc, s.start, s.end))
-        if len(unit.key) >= min_chars:
-            units.append(unit)
+        u = unit(b, start, end, key_from)
+        if len(u.key) >= min_chars:
+            units.append(u)
     return units
 
 
@@ -374,6 +380,11 @@ def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, U
                 if key != keys[i] and _DIGITS.findall(key) == _DIGITS.findall(keys[i]):
                     yield group[i], group[low + j], score
                     break
+
+
+def _outside(skip: list[tuple[int, int]], units: list[Unit]) -> list[Unit]:
+    """The units not inside any span of `skip` (sorted); most documents skip nothing."""
+    return [u for u in units if not _inside(skip, u.start, u.end)] if skip else units
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
