@@ -351,7 +351,10 @@ def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
 def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
     """Long clauses, grouped by paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程)."""
     units: list[Unit] = []
+    shortest = 2 * max(min_chars, 1) + 1     # two long clauses and a mark between them
     for b, block in enumerate(doc.blocks):
+        if block.end - block.start < shortest:
+            continue
         spans = [m.span() for m in _CLAUSE.finditer(doc.text, block.start, block.end)
                  if m.end() - m.start() >= min_chars]
         if len(spans) > 1:
