@@ -452,8 +452,8 @@ class _Index:
         """
         options, common, buckets, sizes = self.options, self.common, self.buckets, self.sizes
         lengths, ends, units = self.lengths, self.ends, self.units
-        k, max_bucket, min_shared, overlap = options.sketch_size, options.max_bucket, options.min_shared, options.min_overlap
-        bound = options.threshold / 200
+        k, max_bucket, min_shared = options.sketch_size, options.max_bucket, options.min_shared
+        overlap, bound = options.min_overlap, options.threshold / 200
         for i, ranks in enumerate(all_ranks):
             if ranks and ranks[0] == 1:     # rank 1: 3-grams that occur once, which match nothing
                 del ranks[0]
@@ -470,7 +470,7 @@ class _Index:
             # Each posting list holds at most len(hits) + 1 units: only then can one be too long.
             if len(hits) >= max_bucket and max(map(len, postings)) > max_bucket:
                 self._stop(sketch, postings)
-            need = min(min_shared, size)
+            need = min(min_shared, size) or 1
             if len(hits) < need:
                 continue
             # Sorted, a unit found `need` times starts a run that long: compared in C, no Counter.
