@@ -21,7 +21,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
-from operator import and_, eq, lshift, or_
+from functools import lru_cache
+from operator import add, and_, attrgetter, eq, lshift, or_, sub
 from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
@@ -43,6 +44,7 @@ _LOW = (1 << 40) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _SLICE = 1 << 16                        # … and computed this many at a time
+_AT, _KEY = attrgetter("at"), attrgetter("key")
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -308,16 +310,15 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     """WR402: a paragraph or sentence nearly the same as an earlier one, at the later one."""
     fd = folded(doc)
     skip = sorted((c.start, c.end) for c, _ in verbatim_copies(doc, 1))
-    paragraphs = [u for u in block_units(doc) if len(u.key) >= options.min_paragraph_chars
-                  and not _inside(skip, u.start, u.end)]
+    paragraphs = _outside(skip, [u for u in block_units(doc) if len(u.key) >= options.min_paragraph_chars])
     found = list(_near_pairs(fd, paragraphs, options, identical=False))
     del paragraphs      # each level's units go before the next is built: a large file holds millions
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
-    sentences = [u for u in _sentence_units(doc, fd, options.min_chars) if not _inside(skip, u.start, u.end)]
+    sentences = _outside(skip, _sentence_units(doc, fd, options.min_chars))
     found.extend(_near_pairs(fd, sentences, options, identical=options.report_identical))
     del sentences
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
-    clauses = [u for u in _clause_units(doc, fd, options.clause_min_chars) if not _inside(skip, u.start, u.end)]
+    clauses = _outside(skip, _clause_units(doc, fd, options.clause_min_chars))
     found.extend(_near_clauses(clauses, options.clause_threshold))
     for unit, earlier, score in sorted(found, key=lambda f: f[0].start):
         variant = "same" if score >= 100 else "similar"
@@ -328,22 +329,32 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
 
 def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
     """Sentences whose key has at least min_chars characters."""
-    units, b, starts = [], 0, fd.starts
-    for s in doc.sentences:
-        if s.end - s.start < min_chars:
+    units, b, starts, text, unit = [], 0, fd.starts, doc.text, fd.unit
+    last = len(starts) - 1
+    markers = {start for start, _ in doc.marker_spans}     # a key starting at none needs no bisect
+    for start, end in doc.sentences:
+        if end - start < min_chars:
             continue
-        while b + 1 < len(starts) and starts[b + 1] <= s.start:
+        key_from = _LEAD.match(text, start, end).end()
+        if key_from in markers:
+            key_from = _key_start(doc, start, end)
+        if end - key_from < min_chars:      # the key is at most this long: not worth folding
+            continue
+        while b < last and starts[b + 1] <= start:
             b += 1
-        unit = fd.unit(b, s.start, s.end, _key_start(doc, s.start, s.end))
-        if len(unit.key) >= min_chars:
-            units.append(unit)
+        u = unit(b, start, end, key_from)
+        if len(u.key) >= min_chars:
+            units.append(u)
     return units
 
 
 def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
     """Long clauses, grouped by paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程)."""
     units: list[Unit] = []
+    shortest = 2 * max(min_chars, 1) + 1     # two long clauses and a mark between them
     for b, block in enumerate(doc.blocks):
+        if block.end - block.start < shortest:
+            continue
         spans = [m.span() for m in _CLAUSE.finditer(doc.text, block.start, block.end)
                  if m.end() - m.start() >= min_chars]
         if len(spans) > 1:
@@ -374,6 +385,11 @@ def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, U
                     break
 
 
+def _outside(skip: list[tuple[int, int]], units: list[Unit]) -> list[Unit]:
+    """The units not inside any span of `skip` (sorted); most documents skip nothing."""
+    return [u for u in units if not _inside(skip, u.start, u.end)] if skip else units
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     i = bisect_left(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
@@ -382,14 +398,13 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    index, ranks, extract = _Index(units, options), fd.ranks(), None
-    for i, unit in enumerate(units):
-        # The unit's repeated 3-grams, rarest first: its sketch is taken from the front.
-        grams = set(ranks[unit.at:unit.at + len(unit.key) - 2])
-        grams.discard(1)
-        found = index.add(i, sorted(grams))
-        if not found:
-            continue
+    ranks, extract = fd.ranks(), None
+    # Each unit's distinct 3-gram ranks, sorted (rarest first: its sketch is taken from the front),
+    # built lazily in C: slice of the shared ranks, set, sorted — no Python call per unit.
+    ats = list(map(_AT, units))
+    slices = map(slice, ats, map(add, ats, map(sub, map(len, map(_KEY, units)), repeat(2))))
+    for i, found in _Index(units, options).candidates(map(sorted, map(set, map(ranks.__getitem__, slices)))):
+        unit = units[i]
         if extract is None:     # imported on the first candidate: most short reports never need it
             from rapidfuzz.fuzz import ratio
             from rapidfuzz.process import extract
@@ -417,7 +432,7 @@ class _Index:
     at most 200·min(a, b)/(a + b).
     """
 
-    __slots__ = ("units", "buckets", "common", "sizes", "lengths", "ends", "windows", "options")
+    __slots__ = ("units", "buckets", "common", "sizes", "lengths", "ends", "options")
 
     def __init__(self, units: list[Unit], options: NearDuplicateOptions) -> None:
         self.units = units
@@ -426,42 +441,51 @@ class _Index:
         self.sizes: list[int] = []
         self.lengths = [len(u.key) for u in units]
         self.ends = [u.end for u in units]
-        self.windows: dict[int, tuple[int, int]] = {}    # key length → lengths it may match
         self.options = options
 
-    def add(self, i: int, ranks: list[int]) -> list[int]:
-        """Index unit i (the next) by its sorted 3-gram ranks; return the earlier units it may nearly repeat."""
-        options, common = self.options, self.common
-        sketch = ranks[:options.sketch_size]
-        if not common.isdisjoint(sketch):
-            sketch = list(islice(filterfalse(common.__contains__, ranks), options.sketch_size))
-        size = len(sketch)
-        postings = list(map(self.buckets.__getitem__, sketch))
-        hits = list(chain.from_iterable(postings))
-        any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
-        self.sizes.append(size)
-        # Each posting list holds at most len(hits) + 1 units: only then can one be too long.
-        if len(hits) >= options.max_bucket and max(map(len, postings)) > options.max_bucket:
-            self._stop(sketch, postings)
-        need = min(options.min_shared, size) or 1
-        if len(hits) < need:
-            return []
-        # Sorted, a unit found `need` times starts a run that long: compared in C, no Counter.
-        hits.sort()
-        found = list(dict.fromkeys(compress(hits, map(eq, hits, islice(hits, need - 1, None)))))
-        return self._within_bounds(i, hits, found) if found else []
+    def candidates(self, all_ranks: Iterator[list[int]]) -> Iterator[tuple[int, list[int]]]:
+        """Index every unit in turn by its sorted distinct 3-gram ranks; yield (i, the earlier units
+        unit i may nearly repeat) for each unit that has any.
 
-    def _within_bounds(self, i: int, hits: list[int], found: list[int]) -> list[int]:
-        """The found units whose sketch overlap and length allow the threshold, ending before unit i."""
-        sizes, lengths, ends, overlap = self.sizes, self.lengths, self.ends, self.options.min_overlap
-        size, start, length = sizes[i], self.units[i].start, lengths[i]
-        window = self.windows.get(length)
-        if window is None:
-            window = self.windows[length] = _length_window(length, self.options.threshold / 200)
-        shortest, longest = window
-        return [j for j in found
-                if shortest <= lengths[j] <= longest and ends[j] <= start
-                and (not overlap or _count(hits, j) * (1 + overlap) >= overlap * (size + sizes[j]))]
+        One loop over all units rather than a method call per unit: the per-unit work is a few
+        C calls, so the call and attribute lookups were a good share of it.
+        """
+        options, common, buckets, sizes = self.options, self.common, self.buckets, self.sizes
+        lengths, ends, units = self.lengths, self.ends, self.units
+        k, max_bucket, min_shared = options.sketch_size, options.max_bucket, options.min_shared
+        overlap, bound = options.min_overlap, options.threshold / 200
+        for i, ranks in enumerate(all_ranks):
+            if ranks and ranks[0] == 1:     # rank 1: 3-grams that occur once, which match nothing
+                del ranks[0]
+            sketch = ranks[:k]
+            if common and not common.isdisjoint(sketch):
+                sketch = list(islice(filterfalse(common.__contains__, ranks), k))
+            size = len(sketch)
+            sizes.append(size)
+            if not size:
+                continue
+            postings = list(map(buckets.__getitem__, sketch))
+            hits = list(chain.from_iterable(postings))
+            any(map(list.append, postings, repeat(i, size)))     # append i to each posting list, in C
+            # Each posting list holds at most len(hits) + 1 units: only then can one be too long.
+            if len(hits) >= max_bucket and max(map(len, postings)) > max_bucket:
+                self._stop(sketch, postings)
+            need = min(min_shared, size) or 1
+            if len(hits) < need:
+                continue
+            # Sorted, a unit found `need` times starts a run that long: compared in C, no Counter.
+            hits.sort()
+            found = list(dict.fromkeys(compress(hits, map(eq, hits, islice(hits, need - 1, None)))))
+            if not found:
+                continue
+            # Candidates whose sketch overlap and length allow the threshold, ending before unit i.
+            start = units[i].start
+            shortest, longest = _length_window(lengths[i], bound)
+            found = [j for j in found
+                     if shortest <= lengths[j] <= longest and ends[j] <= start
+                     and (not overlap or _count(hits, j) * (1 + overlap) >= overlap * (size + sizes[j]))]
+            if found:
+                yield i, found
 
     def _stop(self, sketch: list[int], postings: list[list[int]]) -> None:
         for h, posting in zip(sketch, postings):
@@ -474,6 +498,7 @@ def _count(ordered: list[int], x: int) -> int:
     return bisect_right(ordered, x) - bisect_left(ordered, x)
 
 
+@lru_cache(maxsize=4096)     # shared by every index: the same few key lengths recur in every document
 def _length_window(length: int, bound: float) -> tuple[int, int]:
     """The shortest and longest key that can reach the threshold against a key of `length`.
 
