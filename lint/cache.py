@@ -158,7 +158,7 @@ def regex_from_program(pattern, flags: int, code: list, groups: int, groupindex:
 # The same for the regexes that modules compile at import and rules compile as they run: a run
 # saves the programs of the patterns in `re`'s own cache, and the next run puts them back there
 # before the linter's modules are imported, so `re.compile` finds each one already built.
-_REGEX_LIMIT = 400          # re keeps 512; a pattern built from changing input is not worth keeping
+_REGEX_LIMIT = 512          # what re itself keeps: a run never needs more
 _preloaded: set = set()
 
 

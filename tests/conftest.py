@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_dir(tmp_path_factory):
+    """The suite's on-disk caches live in a folder of their own, not in the developer's ~/.cache
+    (child processes inherit it); tests of the cache itself point it elsewhere again."""
+    previous = os.environ.get("REPORTLINT_CACHE_DIR")
+    os.environ["REPORTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("reportlint-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("REPORTLINT_CACHE_DIR", None)
+    else:
+        os.environ["REPORTLINT_CACHE_DIR"] = previous
 
 
 def pytest_addoption(parser):

@@ -7,11 +7,15 @@ from conftest import run_cli
 
 
 def _env_cli(tmp_path, *args):
+    previous = os.environ.get("REPORTLINT_CACHE_DIR")
     os.environ["REPORTLINT_CACHE_DIR"] = str(tmp_path / "cache")
     try:
         return run_cli(*args)
     finally:
-        del os.environ["REPORTLINT_CACHE_DIR"]
+        if previous is None:
+            del os.environ["REPORTLINT_CACHE_DIR"]
+        else:
+            os.environ["REPORTLINT_CACHE_DIR"] = previous
 
 
 def test_second_run_is_served_from_the_cache_and_identical(tmp_path):
