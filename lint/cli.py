@@ -37,8 +37,28 @@ def _main(argv: list[str] | None) -> int:
         return 0
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal width: by itself it imports shutil (and through it
+    bz2 and lzma) to ask, for every argument declared, which costs a one-file run 3–4 ms."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.stderr.fileno()).columns
+        except (ValueError, OSError):
+            width = 80
+        super().__init__(prog, width=width - 2)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser (and, as its subcommands' parsers share its class, theirs) using _Formatter."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reportlint", description="中文工作总结、汇报的检查工具 (a linter for Chinese work reports)")
+    p = _Parser(prog="reportlint", description="中文工作总结、汇报的检查工具 (a linter for Chinese work reports)")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
     sub = p.add_subparsers(dest="command")
 
