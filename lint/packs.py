@@ -52,6 +52,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Pack:
+    """One pack file: its name, where it was read from, and its rules."""
+
     name: str
     path: str
     description: dict

@@ -17,6 +17,8 @@ PROGRESS_MIN_FILES = 20  # shorter runs finish before a progress line would help
 
 @dataclass
 class CheckOptions:
+    """What `reportlint check` was asked to do (the parsed command line)."""
+
     paths: list[str] = field(default_factory=lambda: ["."])
     fmt: str = "text"
     config: str | None = None

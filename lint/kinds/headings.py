@@ -17,16 +17,22 @@ class NoOptions:
 
 @dataclass(frozen=True)
 class SequenceOptions:
+    """Heading sequence (WR101): whether to offer renumbering as a fix."""
+
     renumber_fix: bool = True   # offer renumbering the rest of the run as an unsafe fix
 
 
 @dataclass(frozen=True)
 class StartOptions:
+    """Heading start (WR102): the number a run of headings should start at."""
+
     start: int = 1
 
 
 @dataclass(frozen=True)
 class ConsistencyOptions:
+    """Marker consistency (WR106): which bracket width is right (the majority's, or always full or half)."""
+
     form: Literal["majority", "full", "half"] = "majority"
 
 
