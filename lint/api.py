@@ -47,7 +47,7 @@ def lint_path(path: str | Path, config: Config | None = None, lang: str | None =
         return check_source(source, name, ruleset, lang)
     from . import results
 
-    key = results.result_key(source.text, source.kind, results.rules_fingerprint(ruleset), lang)
+    key = results.result_key(source.text, source.kind, ruleset.fingerprint, lang)
     cached = results.load(key) if key else None
     if cached is not None:
         from .positions import LineIndex

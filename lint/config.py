@@ -6,7 +6,7 @@ import fnmatch
 import os
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import ConfigError
@@ -47,6 +47,15 @@ class RuleSet:
 
     def codes(self) -> set[str]:
         return {r.code for r in self.rules}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the rules as configured (codes, severities, messages, options, allow list),
+        for the result cache; worked out once, as every file under the same settings shares
+        this RuleSet (see resolve)."""
+        import hashlib
+
+        return hashlib.sha256(repr(self).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def find_config(start: Path) -> Path | None:

@@ -114,15 +114,11 @@ class Document:
         return self.shared(("offsets", strings), lambda: self._offsets(strings))
 
     def _offsets(self, strings: tuple[str, ...]) -> list[int]:
-        from .text import occurrences
+        from .text import merge_sorted, occurrences
 
         if len(strings) == 1:
             return occurrences(self.text, strings[0])
-        merged: list[int] = []
-        for s in strings:
-            merged += self.offsets_of((s,))
-        merged.sort()   # sorted runs: Timsort merges them in linear time
-        return merged
+        return merge_sorted(self.offsets_of((s,)) for s in strings)
 
     def blocks_at(self, offsets: list[int]) -> list[Block]:
         """The blocks holding any of the sorted `offsets`, each once, in order.

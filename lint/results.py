@@ -24,24 +24,6 @@ def result_key(text: str, kind: str, rules_fingerprint: str, lang: str) -> str |
     return digest.hexdigest()
 
 
-def rules_fingerprint(rules) -> str:
-    """A hash of the rules as configured: codes, severities, messages and options.
-
-    Remembered for the last few rule sets: every file of a run shares one, and its repr is long.
-    """
-    remembered = _FINGERPRINTS.get(id(rules))
-    if remembered is not None and remembered[0] is rules:
-        return remembered[1]
-    fingerprint = hashlib.sha256(repr(rules).encode("utf-8", "surrogatepass")).hexdigest()
-    if len(_FINGERPRINTS) >= 16:
-        _FINGERPRINTS.clear()
-    _FINGERPRINTS[id(rules)] = (rules, fingerprint)   # holding `rules` keeps its id from being reused
-    return fingerprint
-
-
-_FINGERPRINTS: dict[int, tuple[object, str]] = {}
-
-
 def load(key: str):
     """The cached diagnostics for `key`, or None."""
     try:

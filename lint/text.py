@@ -33,11 +33,16 @@ def split_sentences(doc: Document) -> list[Span]:
 
 def offsets_of(text: str, strings) -> list[int]:
     """Sorted offsets where any of `strings` (the characters of a str, or a tuple of strings) occurs."""
-    found: list[int] = []
-    for s in strings:
-        found += occurrences(text, s)
-    found.sort()   # sorted runs: Timsort merges them in linear time
-    return found
+    return merge_sorted(occurrences(text, s) for s in strings)
+
+
+def merge_sorted(runs: Iterable[list[int]]) -> list[int]:
+    """One sorted list from sorted lists (Timsort merges the runs in linear time)."""
+    merged: list[int] = []
+    for run in runs:
+        merged += run
+    merged.sort()
+    return merged
 
 
 def occurrences(text: str, s: str) -> list[int]:

@@ -121,7 +121,7 @@ class _Folded:
             return rel
         return rel - before[i] - (min(rel, ends[i]) - starts[i])
 
-    def ranks(self) -> list[int]:
+    def ranks(self) -> list[int] | array:
         """The rank of the 3-gram at every offset of the joined text (1 if it occurs once), on first use.
 
         One counting pass over the whole document; the counts dict then takes the ranks in place,

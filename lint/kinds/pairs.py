@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -46,13 +45,11 @@ def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
     """Each unmatched bracket or quote, at the character itself."""
     skip = SpanSet([(s.start, s.end) for s in doc.masked] + doc.marker_spans)
     text, family_of, finditer = doc.text, options.family_of, options.finder.finditer
-    skip_starts, skip_ends = skip.starts, skip.ends   # `at in skip` inline: this runs per bracket
     for block in doc.blocks:
         stack: list[tuple[int, int]] = []   # (family, offset) of open characters
         for m in finditer(text, block.start, block.end):
             at, char = m.start(), m.group()
-            i = bisect_right(skip_starts, at) - 1
-            if (i >= 0 and at < skip_ends[i]) or (char in "’‘" and _apostrophe(text, at, block.start, block.end)):
+            if at in skip or (char in "’‘" and _apostrophe(text, at, block.start, block.end)):
                 continue
             family, opens = family_of[char]
             if opens:

@@ -150,9 +150,9 @@ def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, 
                    + ([] if options.include_markers else doc.marker_spans))
     titles = SpanSet(title_spans(doc)) if options.scope == "body" else None
     if options.scope == "titles":   # few, short regions, each with its own edges (not whole lines)
-        batches = [(_Regions([span]), False) for span in title_spans(doc)]
+        batches = [(SpanSet([span]), False) for span in title_spans(doc)]
     else:
-        batches = [(_Regions([(b.start, b.end) for b in doc.blocks]), True)]
+        batches = [(SpanSet([(b.start, b.end) for b in doc.blocks]), True)]
     for regions, lines in batches:
         found = _search(doc, regions, options.scans, lines)
         if found:
@@ -160,17 +160,7 @@ def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, 
             yield from _accept(found, skip, titles, excepted)
 
 
-class _Regions:
-    """Sorted, disjoint (start, end) regions a pattern runs on."""
-
-    __slots__ = ("starts", "ends")
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-
-def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
+def _search(doc: Document, regions: SpanSet, scans, lines: bool) -> list:
     """Candidate matches of `scans` as (start, end, scan number, region, match), in no particular order.
 
     Regions that are whole lines (paragraphs) are searched as each Shape allows: from each
@@ -189,7 +179,7 @@ def _search(doc: Document, regions: _Regions, scans, lines: bool) -> list:
     return found
 
 
-def _search_lines(doc: Document, regions: _Regions, scan: Scan, k: int, found: list) -> None:
+def _search_lines(doc: Document, regions: SpanSet, scan: Scan, k: int, found: list) -> None:
     """Search the lines holding the needle (all without one): in runs when the pattern is line-bound."""
     text, shape = doc.text, scan.shape
     lines = None if shape.needle is None else _lines_with(doc, shape.needle)
@@ -201,7 +191,7 @@ def _search_lines(doc: Document, regions: _Regions, scan: Scan, k: int, found: l
             _add(text, regions, scan, k, m, found)
 
 
-def _add(text: str, regions: _Regions, scan: Scan, k: int, m, found: list) -> None:
+def _add(text: str, regions: SpanSet, scan: Scan, k: int, m, found: list) -> None:
     """Keep a match found in the whole text when it lies in a region: not on a blank or masked line."""
     s, e = m.span(scan.group)
     if e > s >= 0:
@@ -211,7 +201,7 @@ def _add(text: str, regions: _Regions, scan: Scan, k: int, m, found: list) -> No
             found.append((s, e, k, i, m))
 
 
-def _search_each(text: str, regions: _Regions, scan: Scan, k: int, indices, found: list) -> None:
+def _search_each(text: str, regions: SpanSet, scan: Scan, k: int, indices, found: list) -> None:
     """Search the regions at `indices` one by one, each sliced out so `^`, `$` and lookarounds end there."""
     starts, ends = regions.starts, regions.ends
     for i in indices:
@@ -227,7 +217,7 @@ def _lines_with(doc: Document, needle: str) -> list[int]:
     return doc.block_indexes_at(doc.offsets_of(needle))
 
 
-def _runs(lines: list[int], regions: _Regions) -> list[tuple[int, int]]:
+def _runs(lines: list[int], regions: SpanSet) -> list[tuple[int, int]]:
     """(start, end) of each run of consecutive regions among `lines`: one search call per run."""
     runs: list[list[int]] = []
     previous = -2
@@ -240,7 +230,7 @@ def _runs(lines: list[int], regions: _Regions) -> list[tuple[int, int]]:
     return runs
 
 
-def _exception_spans(doc: Document, regions: _Regions, scan: Scan | None, lines: bool) -> SpanSet | None:
+def _exception_spans(doc: Document, regions: SpanSet, scan: Scan | None, lines: bool) -> SpanSet | None:
     """Where the exceptions match, each region searched like the patterns (so within its own text)."""
     if scan is None:
         return None
@@ -252,13 +242,9 @@ def _accept(found: list, skip: SpanSet, titles: SpanSet | None,
             excepted: SpanSet | None) -> Iterator[tuple[int, int, Any]]:
     """The candidates in order, dropping overlaps, masked and marker text, exceptions and (for body) titles."""
     found.sort(key=lambda f: (f[0], -f[1], f[2]))
-    skip_starts, skip_ends = skip.starts, skip.ends   # skip.overlaps inline: this runs per match
     last_end = -1
     for s, e, _, _, m in found:
-        if s < last_end:
-            continue
-        i = bisect_right(skip_starts, e - 1) - 1
-        if i >= 0 and skip_ends[i] > s:
+        if s < last_end or skip.overlaps(s, e):
             continue
         if titles is not None and titles.overlaps(s, e):
             continue
