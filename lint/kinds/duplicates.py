@@ -4,9 +4,9 @@ Every block is folded (whitespace removed) once per document, and every unit —
 section, sentence, clause — takes its comparison key as a slice of its block. WR401 hashes keys
 (linear). WR402 never compares all pairs. The folded blocks are joined (one separator apart) and
 the 3-gram at every offset becomes one int, cut in C from the UTF-16 encoding; one Counter pass
-counts them, and each 3-gram seen twice gets a rank (count, then a fixed hash tie-break), so the
-rank of every offset is one list shared by paragraphs and sentences. A unit's sketch is its k
-lowest ranks (rare shingles): the sorted set of its slice of that list. Units sharing enough
+counts them, and each 3-gram seen twice gets a rank (by count, then a fixed pseudo-random
+tie-break), so the rank of every offset is one list shared by paragraphs and sentences. A unit's
+sketch is its k lowest distinct ranks (rare shingles), from its slice of that list, sorted. Units sharing enough
 sketch entries become candidates, and only candidates, after a length bound, are scored with
 rapidfuzz. Clauses are compared only within their paragraph, directly.
 """
@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 import sys
 import weakref
-from struct import iter_unpack
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
-from operator import add, and_, attrgetter, eq, lshift, or_, sub
+from operator import add, and_, attrgetter, eq, lshift, lt, mul, or_, sub
 from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
@@ -36,11 +35,13 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _LEAD_CHARS = "#>*_-"                   # what folding strips at a key's start (after whitespace)
 _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
-# A 3-gram's rank: its count in the document above the low 40 bits of the hash of its code point
-# tuple (a tie-break that is random but fixed: tuple-of-int hashes are not randomised per process).
-# Sorting ranks puts the rarest 3-grams first. A 3-gram that occurs once can match nothing: rank 1
-# (its count), dropped from every sketch.
-_LOW = (1 << 40) - 1
+# 3-grams that occur more than once are ranked by their count in the document, then by a tie-break:
+# the 3-gram as an int times an odd constant modulo 2**64 (a fixed permutation, so distinct 3-grams
+# stay distinct, in an order that is random but the same in every process). Ranks are numbered 1,
+# 2, … in that order, so sorting puts the rarest first. A 3-gram that occurs once can match
+# nothing: rank 0, dropped from every sketch.
+_MIX = 0x9E3779B97F4A7C15
+_LOW = (1 << 64) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _SLICE = 1 << 16                        # … and computed this many at a time
@@ -122,30 +123,28 @@ class _Folded:
         return rel - before[i] - (min(rel, ends[i]) - starts[i])
 
     def ranks(self) -> list[int] | array:
-        """The rank of the 3-gram at every offset of the joined text (1 if it occurs once), on first use.
+        """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use.
 
-        One counting pass over the whole document; the counts dict then takes the ranks in place,
-        so each offset costs one count and one lookup, and the tie-break is paid once per
-        repeated 3-gram.
+        One counting pass over the whole document, then one lookup an offset in the (smaller) dict
+        of repeated 3-grams; the tie-break is paid once per repeated 3-gram. Ranks are small ints,
+        which a unit's sort compares fastest.
         """
         if self._ranks is None:
             # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
             sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
             grams = _grams(sep.join(self.texts))
-            # A list of ints costs ~40 bytes an offset, an array 8: past _COMPACT_FROM offsets
+            # A list of ints costs ~8 bytes an offset (small ints are shared), an array 4: past _COMPACT_FROM offsets
             # memory wins over the few percent that reading Python ints from a list saves.
             compact = len(grams) >= _COMPACT_FROM and isinstance(grams, array)
             if not compact and isinstance(grams, array):
                 grams = grams.tolist()
-            counts = Counter(grams)
-            paired = [gram for gram, n in counts.items() if n > 1]
-            tie_break = map(and_, map(hash, _code_point_tuples(paired)), repeat(_LOW))
-            shifted = map(lshift, map(counts.__getitem__, paired), repeat(40))
-            dict.update(counts, zip(paired, map(or_, shifted, tie_break)))      # count -> rank, in C
+            rank_of = _ranks_of_repeated(Counter(grams)).get
             if compact:
-                self._ranks = _dense_ranks(grams, counts, paired)
+                self._ranks = array("I")
+                for at in range(0, len(grams), _SLICE * 4):     # a slice at a time: no full list
+                    self._ranks.extend(array("I", map(rank_of, grams[at:at + _SLICE * 4], repeat(0))))
             else:
-                self._ranks = list(map(counts.__getitem__, grams))
+                self._ranks = list(map(rank_of, grams, repeat(0)))
         return self._ranks
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
@@ -160,19 +159,13 @@ class _Folded:
         return Unit(start, end, key, group, self.base[b] + at + len(raw) - len(lead))
 
 
-def _dense_ranks(grams: array, counts: dict, paired: list) -> array:
-    """The ranks of `grams` renumbered 2, 3, … in their order (1 stays "occurs once"), 4 bytes each.
-
-    Sketches only compare and order ranks, so the renumbering changes no result; it halves the
-    largest array a big document keeps, and the ranks are read a slice at a time.
-    """
-    order = sorted(set(map(counts.__getitem__, paired)))
-    dense = dict(zip(order, range(2, len(order) + 2)))
-    dict.update(counts, zip(paired, map(dense.__getitem__, map(counts.__getitem__, paired))))
-    ranks = array("I")
-    for at in range(0, len(grams), _SLICE * 4):
-        ranks.extend(array("I", map(counts.__getitem__, grams[at:at + _SLICE * 4])))
-    return ranks
+def _ranks_of_repeated(counts: Counter) -> dict:
+    """The rank of each 3-gram that occurs more than once: 1, 2, … by count, then tie-break."""
+    repeated = list(compress(counts, map(lt, repeat(1), counts.values())))
+    tie_break = map(and_, map(mul, _as_ints(repeated), repeat(_MIX)), repeat(_LOW))
+    order = list(map(or_, map(lshift, map(counts.__getitem__, repeated), repeat(64)), tie_break))
+    by_rank = sorted(range(len(repeated)), key=order.__getitem__)
+    return dict(zip(map(repeated.__getitem__, by_rank), range(1, len(by_rank) + 1)))
 
 
 def _grams(text: str) -> list:
@@ -206,11 +199,11 @@ def _grams(text: str) -> list:
     return grams
 
 
-def _code_point_tuples(grams: list) -> Iterator[tuple[int, int, int]]:
-    """The 3-grams from _grams as code point tuples (whose hash is the tie-break)."""
+def _as_ints(grams: list) -> Iterator[int]:
+    """The 3-grams from _grams as ints (code point tuples packed 21 bits a code point)."""
     if grams and isinstance(grams[0], tuple):
-        return iter(grams)
-    return iter_unpack("=3H2x", array("Q", grams))     # 48-bit ints back to 3 UTF-16 units, in C
+        return (a << 42 | b << 21 | c for a, b, c in grams)
+    return iter(grams)
 
 
 def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
@@ -399,11 +392,11 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
     ranks, extract = fd.ranks(), None
-    # Each unit's distinct 3-gram ranks, sorted (rarest first: its sketch is taken from the front),
-    # built lazily in C: slice of the shared ranks, set, sorted — no Python call per unit.
+    # Each unit's 3-gram ranks, sorted (rarest first: its sketch is taken from the front), built
+    # lazily in C: slice of the shared ranks, sorted — no Python call per unit.
     ats = list(map(_AT, units))
     slices = map(slice, ats, map(add, ats, map(sub, map(len, map(_KEY, units)), repeat(2))))
-    for i, found in _Index(units, options).candidates(map(sorted, map(set, map(ranks.__getitem__, slices)))):
+    for i, found in _Index(units, options).candidates(map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))):
         unit = units[i]
         if extract is None:     # imported on the first candidate: most short reports never need it
             from rapidfuzz.fuzz import ratio
@@ -444,7 +437,7 @@ class _Index:
         self.options = options
 
     def candidates(self, all_ranks: Iterator[list[int]]) -> Iterator[tuple[int, list[int]]]:
-        """Index every unit in turn by its sorted distinct 3-gram ranks; yield (i, the earlier units
+        """Index every unit in turn by its sorted 3-gram ranks; yield (i, the earlier units
         unit i may nearly repeat) for each unit that has any.
 
         One loop over all units rather than a method call per unit: the per-unit work is a few
@@ -455,11 +448,12 @@ class _Index:
         k, max_bucket, min_shared = options.sketch_size, options.max_bucket, options.min_shared
         overlap, bound = options.min_overlap, options.threshold / 200
         for i, ranks in enumerate(all_ranks):
-            if ranks and ranks[0] == 1:     # rank 1: 3-grams that occur once, which match nothing
-                del ranks[0]
-            sketch = ranks[:k]
+            head = ranks[:k]
+            sketch = list(dict.fromkeys(head))
+            if len(sketch) < len(head):         # a 3-gram twice in the unit: k distinct lie further on
+                sketch = _first_distinct(ranks, k)
             if common and not common.isdisjoint(sketch):
-                sketch = list(islice(filterfalse(common.__contains__, ranks), k))
+                sketch = _first_distinct(filterfalse(common.__contains__, ranks), k)
             size = len(sketch)
             sizes.append(size)
             if not size:
@@ -492,6 +486,10 @@ class _Index:
             if len(posting) > self.options.max_bucket:
                 self.common.add(h)
                 del self.buckets[h]
+
+
+def _first_distinct(ranks: Iterator[int], k: int) -> list[int]:
+    return list(islice(dict.fromkeys(ranks), k))
 
 
 def _count(ordered: list[int], x: int) -> int:
