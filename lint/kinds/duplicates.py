@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
-from operator import add, and_, attrgetter, eq, lshift, lt, mul, or_, sub
+from operator import add, and_, attrgetter, eq, lshift, lt, methodcaller, mul, or_, sub
 from typing import Iterator, NamedTuple
 
 from ..findings import Finding, Related
@@ -31,7 +31,7 @@ _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are val
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _LEAD = re.compile(r"[\s\u3000#>*_\-]*")
-_CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+_CLAUSE_MARKS = "，,；;：:。！？!?\n"       # what ends a clause
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _LEAD_CHARS = "#>*_-"                   # what folding strips at a key's start (after whitespace)
 _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
@@ -45,7 +45,7 @@ _LOW = (1 << 64) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _SLICE = 1 << 16                        # … and computed this many at a time
-_AT, _KEY = attrgetter("at"), attrgetter("key")
+_AT, _KEY, _SPAN = attrgetter("at"), attrgetter("key"), methodcaller("span")
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -348,13 +348,18 @@ def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
     for b, block in enumerate(doc.blocks):
         if block.end - block.start < shortest:
             continue
-        spans = [m.span() for m in _CLAUSE.finditer(doc.text, block.start, block.end)
-                 if m.end() - m.start() >= min_chars]
+        spans = list(map(_SPAN, _long_clause(min_chars).finditer(doc.text, block.start, block.end)))
         if len(spans) > 1:
             group = [fd.unit(b, start, end, start, b) for start, end in spans]
             group = [u for u in group if len(u.key) >= min_chars]
             units.extend(group if len(group) > 1 else ())
     return units
+
+
+@lru_cache(maxsize=8)
+def _long_clause(min_chars: int) -> re.Pattern:
+    """A clause of at least min_chars characters: the regex skips the short ones itself."""
+    return re.compile(f"[^{_CLAUSE_MARKS}]{{{max(min_chars, 1)},}}")
 
 
 def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
