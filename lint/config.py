@@ -342,11 +342,9 @@ def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
         severity = setting.get("severity") or rule.severity
         options = rule.options
         if setting.get("options"):
-            from dataclasses import asdict
+            from ._specs import options_dict
 
-            merged = {**asdict(rule.options), **setting["options"]}
-            for derived in getattr(rule.options, "_derived", ()):
-                merged.pop(derived, None)
+            merged = {**options_dict(rule.options), **setting["options"]}
             own_lines = {k[1:]: v for k, v in config.lines.items() if k and k[0] == source}
             _check_option_keys(rule, setting["options"], key, source, own_lines)
             options = validate_options(rule.kind, merged, source, own_lines,
@@ -357,10 +355,8 @@ def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
 
 
 def _check_option_keys(rule: Rule, options: dict, key: str, source: str, lines: dict) -> None:
-    """Options are stdlib dataclasses, whose validation ignores unknown keys: reject them here."""
-    from dataclasses import fields
-
-    known = {f.name for f in fields(rule.options)} - set(getattr(rule.options, "_derived", ()))
+    """Unknown option keys are errors naming the known ones (not every kind's options forbid them in a pack)."""
+    known = set(rule.options._fields)
     for name in options:
         if name not in known:
             raise ConfigError(f"rules.{key}.options.{name}: unknown key（可用：{', '.join(sorted(known)) or '无'}）",

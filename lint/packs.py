@@ -93,14 +93,15 @@ def parse_pack(text: str, path: str, trusted: bool = False) -> Pack:
 
 
 def validate_options(kind: str, options: dict, path: str, lines: dict, loc: tuple, trusted: bool):
-    """Validate a rule's options with its kind's Options dataclass."""
-    from pydantic import TypeAdapter, ValidationError
+    """Validate a rule's options with its kind's Options class."""
+    from pydantic import ValidationError
 
+    from . import _specs
     from .kinds import load_kind
 
     _, options_cls = load_kind(kind)
     try:
-        value = TypeAdapter(options_cls).validate_python(options or {})
+        value = _specs.validate_options(options_cls, options or {})
     except ValidationError as exc:
         raise _validation_error(exc, path, lines, loc) from None
     prepare = getattr(value, "prepare", None)
