@@ -15,7 +15,7 @@ from typing import Callable, Iterable, TypeVar
 from . import __version__
 
 T = TypeVar("T")
-_FORMAT = 2   # raised whenever what an entry holds, or what its key covers, changes
+_FORMAT = 3   # raised whenever what an entry holds, or what its key covers, changes
 
 
 def _debug(message: str, *args) -> None:

@@ -1,14 +1,12 @@
 """The document model: cheap value objects built once per file and read by every rule.
 
-Nothing changes a Marker, Heading, Block or Span once it is made. Markers, ordinals, blocks and
-spans are named tuples (a report has one Block per line, and a tuple is built in C); a Heading
-is a dataclass, not frozen (a frozen one sets each field through object.__setattr__, three times
-the cost), with `unsafe_hash` to stay hashable by value. (Its `index` field would hide a tuple's.)
+Nothing changes a Marker, Heading, Block or Span once it is made. They are named tuples: a
+report has one Block per line, a tuple is built in C, and a named tuple costs a run far less to
+define than a dataclass. (A Heading's `index` field hides the tuple method of that name.)
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -42,8 +40,7 @@ class Marker(NamedTuple):
         return "half" if (self.open or self.close) in "()" else "full"
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Heading:
+class Heading(NamedTuple):
     """One numbered heading: its marker, title span and place in the tree."""
 
     index: int
@@ -85,19 +82,21 @@ class Span(NamedTuple):
     end: int
 
 
-@dataclass(eq=False)
 class Document:
     """Everything the rules read about one file. Built by lint.outline.build_document."""
 
-    path: str
-    text: str
-    kind: str                       # "text", "markdown" or "docx"
-    index: LineIndex
-    blocks: list[Block]
-    headings: list[Heading]
-    enumerations: list[tuple[Ordinal, ...]]
-    masked: list[Span] = field(default_factory=list)   # not prose: code, front matter, comments
-    _memo: dict = field(default_factory=dict, repr=False)
+    def __init__(self, path: str, text: str, kind: str, index: LineIndex, blocks: list[Block],
+                 headings: list[Heading], enumerations: list[tuple[Ordinal, ...]],
+                 masked: list[Span] | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.kind = kind                # "text", "markdown" or "docx"
+        self.index = index
+        self.blocks = blocks
+        self.headings = headings
+        self.enumerations = enumerations
+        self.masked = [] if masked is None else masked   # not prose: code, front matter, comments
+        self._memo: dict = {}
 
     def shared(self, key, build):
         """build(), once per document for each key: what several rules derive alike."""

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple, Sequence
 
 from .config import Config, config_for, load_config
 from .diagnostics import FileReport, at_or_above
@@ -15,11 +15,10 @@ PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than 
 PROGRESS_MIN_FILES = 20  # shorter runs finish before a progress line would help
 
 
-@dataclass
-class CheckOptions:
+class CheckOptions(NamedTuple):
     """What `reportlint check` was asked to do (the parsed command line)."""
 
-    paths: list[str] = field(default_factory=lambda: ["."])
+    paths: Sequence[str] = (".",)
     fmt: str = "text"
     config: str | None = None
     select: tuple[str, ...] = ()
