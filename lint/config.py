@@ -218,14 +218,29 @@ def _pack(ref: str) -> Pack:
     """A built-in pack by name or a user pack by path, validated once and then read from the cache."""
     from .cache import cached
 
-    builtin = builtin_pack_paths()
-    trusted = ref in builtin
-    path = builtin[ref] if trusted else Path(ref)
-    if not trusted and not path.is_file():
+    if ref in builtin_pack_paths():
+        return _builtin_packs()[ref]
+    path = Path(ref)
+    if not path.is_file():
         raise ConfigError(f"找不到规则包：{ref}")
-    # The kinds' code shapes the pickled options too: a changed kind invalidates the entry.
-    code = sorted(Path(__file__).parent.glob("kinds/*.py")) + [Path(__file__).parent / "packs.py"]
-    return cached("pack", f"{path.resolve()}|{trusted}", lambda: (load_pack(path, trusted=trusted), [path, *code]))
+    return cached("pack", str(path.resolve()), lambda: (load_pack(path), [path, *_pack_code()]))
+
+
+@lru_cache(maxsize=1)
+def _builtin_packs() -> dict[str, Pack]:
+    """Every built-in pack by name, from one cache entry: a run reads one file and checks each source once."""
+    from .cache import cached
+
+    paths = builtin_pack_paths()
+    return cached("builtin-packs", "|".join(map(str, paths.values())),   # another set of packs, another entry
+                  lambda: ({name: load_pack(path, trusted=True) for name, path in paths.items()},
+                           [*paths.values(), *_pack_code()]))
+
+
+def _pack_code() -> list[Path]:
+    """The code that shapes a pickled pack besides its file: a changed kind invalidates the entry."""
+    here = Path(__file__).parent
+    return sorted(here.glob("kinds/*.py")) + [here / "packs.py"]
 
 
 def all_rules(config: Config | None = None) -> list[Rule]:

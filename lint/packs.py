@@ -7,6 +7,7 @@ Rules and packs are named tuples, which cost a run far less to define than datac
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -58,8 +59,9 @@ class Pack(NamedTuple):
     rules: tuple[Rule, ...]
 
 
+@lru_cache(maxsize=1)
 def builtin_pack_paths() -> dict[str, Path]:
-    """Built-in packs by name: every rules/*.yaml shipped with reportlint."""
+    """Built-in packs by name: every rules/*.yaml shipped with reportlint (found once: they ship with it)."""
     from ._resources import data_dir
 
     return {p.stem: p for p in sorted(data_dir("rules").glob("*.yaml"))}
