@@ -62,7 +62,11 @@ def cached(kind: str, key: str, build: Callable[[], tuple[T, Iterable[str]]]) ->
         return value
     value, deps = build()
     _store(entry, value, deps)
+    _rebuilt.append(entry)
     return value
+
+
+_rebuilt: list[Path] = []   # the entries this process built (see save_regexes)
 
 
 _MISS = object()
@@ -163,8 +167,9 @@ _preloaded: set = set()
 
 
 def _regex_entry(folder: Path) -> Path:
-    # One file per regex-engine build: programs from another Python would only be recompiled.
-    tag = hashlib.sha256(repr(_regex_tag()).encode()).hexdigest()[:12]
+    # One file per regex-engine build (programs from another Python would only be recompiled)
+    # and cache format.
+    tag = hashlib.sha256(repr((_FORMAT, _regex_tag())).encode()).hexdigest()[:12]
     return folder / f"regexes-{sys.implementation.cache_tag}-{tag}.pickle"
 
 
@@ -195,9 +200,14 @@ def preload_regexes() -> None:
 
 
 def save_regexes() -> None:
-    """Save the compiled regexes of this run when it compiled some that the cache lacks."""
+    """Save the compiled regexes of this run when it compiled some that the cache lacks.
+
+    Not when the run rebuilt a cache entry: validating packs and configs compiles the regexes of
+    yaml, pydantic and lark too, which every later run would load and never use (half the set).
+    The next run, which reads the entries, saves what it compiles.
+    """
     folder, live = cache_dir(), _regex_cache()
-    if folder is None or live is None:
+    if folder is None or live is None or _rebuilt:
         return
     keys = [k for k in list(live) if len(k) == 3 and k[0] is str]
     if not keys or set(keys) <= _preloaded:
