@@ -48,10 +48,6 @@ def run_check(opts: CheckOptions) -> int:
         raise ReportlintError(f"{opts.config}: 配置文件不存在")
     explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
     targets = collect(opts.paths, explicit)
-    # A one-shot process builds many small acyclic objects: the cycle collector only costs time.
-    import gc
-
-    gc.disable()
     reports = lint_all(targets, opts, explicit)
     if opts.fix or opts.diff:
         from .fixes import apply_fixes
