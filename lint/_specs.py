@@ -1,9 +1,11 @@
 """Pydantic models of what users write in rule packs. Imported only when a pack is validated."""
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from dataclasses import field, is_dataclass, make_dataclass
+from functools import lru_cache
+from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from .kinds import KINDS
 from .packs import CODE_RE, NAME_RE
@@ -68,3 +70,67 @@ class PackSpec(BaseModel):
     pack: str
     description: Optional[Text] = None
     rules: list[RuleSpec]
+
+
+# The kinds' options are named tuples (see lint/kinds/__init__.py). Pydantic would validate a named
+# tuple from a list as well as from a mapping, and words some errors differently, so each is
+# validated as the frozen dataclass it mirrors: what users read about a bad option stays the same.
+def validate_options(options_cls: type, options: dict):
+    """`options` as an instance of the named tuple `options_cls`; ValidationError when they do not fit."""
+    return _named_tuples(_adapter(options_cls).validate_python(options))
+
+
+def options_dict(options) -> dict:
+    """A kind's options as the mapping a pack would write, nested options included."""
+    return {name: _plain(value) for name, value in options._asdict().items()}
+
+
+def _plain(value):
+    if _is_named_tuple(type(value)):
+        return options_dict(value)
+    return tuple(map(_plain, value)) if isinstance(value, tuple) else value
+
+
+@lru_cache(maxsize=None)
+def _adapter(options_cls: type) -> TypeAdapter:
+    return TypeAdapter(_mirror(options_cls))
+
+
+_NAMED_TUPLE_OF: dict[type, type] = {}   # mirror dataclass → its named tuple
+
+
+@lru_cache(maxsize=None)
+def _mirror(cls: type) -> type:
+    """The frozen dataclass with the name, fields, types, defaults and pydantic config of the
+    named tuple `cls`, named tuples among its field types mirrored in turn."""
+    hints = get_type_hints(cls)
+    defaults = cls._field_defaults
+    fields = [(name, _mirror_type(hints[name]), field(default=defaults[name]) if name in defaults else field())
+              for name in cls._fields]
+    config = getattr(cls, "__pydantic_config__", None)
+    mirror = make_dataclass(cls.__name__, fields, frozen=True,
+                            namespace={"__pydantic_config__": config} if config is not None else {})
+    _NAMED_TUPLE_OF[mirror] = cls
+    return mirror
+
+
+def _mirror_type(tp):
+    if _is_named_tuple(tp):
+        return _mirror(tp)
+    args = get_args(tp)
+    if get_origin(tp) is Literal or not args:
+        return tp
+    mirrored = tuple(map(_mirror_type, args))
+    return tp if mirrored == args else get_origin(tp)[mirrored]
+
+
+def _is_named_tuple(tp) -> bool:
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
+
+
+def _named_tuples(value):
+    """A validated value with each mirror dataclass in it turned back into its named tuple."""
+    if is_dataclass(value):
+        cls = _NAMED_TUPLE_OF[type(value)]
+        return cls(*(_named_tuples(getattr(value, name)) for name in cls._fields))
+    return tuple(map(_named_tuples, value)) if isinstance(value, tuple) else value

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, TypeVar
 from . import __version__
 
 T = TypeVar("T")
-_FORMAT = 2   # raised whenever what an entry holds, or what its key covers, changes
+_FORMAT = 3   # raised whenever what an entry holds, or what its key covers, changes
 
 
 def _debug(message: str, *args) -> None:
@@ -62,7 +62,11 @@ def cached(kind: str, key: str, build: Callable[[], tuple[T, Iterable[str]]]) ->
         return value
     value, deps = build()
     _store(entry, value, deps)
+    _rebuilt.append(entry)
     return value
+
+
+_rebuilt: list[Path] = []   # the entries this process built (see save_regexes)
 
 
 _MISS = object()
@@ -89,7 +93,6 @@ def _store(entry: Path, value, deps: Iterable[str]) -> None:
 def write_pickle(path: Path, value) -> None:
     """Pickle `value` to `path` atomically (temporary file, then rename); an unwritable cache only costs speed."""
     import io
-    import tempfile  # only a cold run writes
 
     try:
         buffer = io.BytesIO()
@@ -98,7 +101,10 @@ def write_pickle(path: Path, value) -> None:
         pickler.dump(value)
         payload = buffer.getvalue()
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        # What tempfile.mkstemp does, without importing tempfile (and shutil, bz2, lzma and random
+        # with it): 5 ms of every run that stores a result, as one on a changed file does.
+        tmp = path.with_name(f".tmp-{os.urandom(8).hex()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.replace(tmp, path)
@@ -163,8 +169,9 @@ _preloaded: set = set()
 
 
 def _regex_entry(folder: Path) -> Path:
-    # One file per regex-engine build: programs from another Python would only be recompiled.
-    tag = hashlib.sha256(repr(_regex_tag()).encode()).hexdigest()[:12]
+    # One file per regex-engine build (programs from another Python would only be recompiled)
+    # and cache format.
+    tag = hashlib.sha256(repr((_FORMAT, _regex_tag())).encode()).hexdigest()[:12]
     return folder / f"regexes-{sys.implementation.cache_tag}-{tag}.pickle"
 
 
@@ -195,9 +202,14 @@ def preload_regexes() -> None:
 
 
 def save_regexes() -> None:
-    """Save the compiled regexes of this run when it compiled some that the cache lacks."""
+    """Save the compiled regexes of this run when it compiled some that the cache lacks.
+
+    Not when the run rebuilt a cache entry: validating packs and configs compiles the regexes of
+    yaml, pydantic and lark too, which every later run would load and never use (half the set).
+    The next run, which reads the entries, saves what it compiles.
+    """
     folder, live = cache_dir(), _regex_cache()
-    if folder is None or live is None:
+    if folder is None or live is None or _rebuilt:
         return
     keys = [k for k in list(live) if len(k) == 3 and k[0] is str]
     if not keys or set(keys) <= _preloaded:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ConfigError
 from .packs import Pack, Rule, builtin_pack_paths, load_pack, validate_options
@@ -16,13 +16,16 @@ from .yamlfile import line_of, load_yaml
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
 
-@dataclass(frozen=True)
-class Config:
-    """A validated configuration, its file and the packs it names."""
+class Config(NamedTuple):
+    """A validated configuration, its file and the packs it names.
+
+    A named tuple, which costs a run far less to define than a dataclass. Nothing changes a
+    Config once made, so the defaults' empty dicts can be shared.
+    """
 
     path: str | None = None
     packs: tuple[str, ...] = ()            # pack names or paths; empty = every built-in pack
-    rules: dict = field(default_factory=dict)   # code or name → severity / "off" / {severity, options}
+    rules: dict = {}                       # code or name → severity / "off" / {severity, options}
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -30,20 +33,23 @@ class Config:
     allow: tuple[str, ...] = ()
     fail_on: str = "warning"
     lang: str = "zh"
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
-    origins: dict = field(default_factory=dict, compare=False, repr=False)  # (key, value) → (file, index)
+    lines: dict = {}                       # (file, *key path) → (line, column), for error messages
+    origins: dict = {}                     # (key, value) → (file, index)
 
     @property
     def root(self) -> Path:
         return Path(self.path).parent if self.path else Path.cwd()
 
 
-@dataclass(frozen=True)
 class RuleSet:
     """The rules that run on a file, with their effective severity and options."""
 
-    rules: tuple[Rule, ...]
-    allow: tuple[str, ...] = ()
+    def __init__(self, rules: tuple[Rule, ...], allow: tuple[str, ...] = ()) -> None:
+        self.rules = rules
+        self.allow = allow
+
+    def __repr__(self) -> str:
+        return f"RuleSet(rules={self.rules!r}, allow={self.allow!r})"
 
     def codes(self) -> set[str]:
         return {r.code for r in self.rules}
@@ -212,14 +218,29 @@ def _pack(ref: str) -> Pack:
     """A built-in pack by name or a user pack by path, validated once and then read from the cache."""
     from .cache import cached
 
-    builtin = builtin_pack_paths()
-    trusted = ref in builtin
-    path = builtin[ref] if trusted else Path(ref)
-    if not trusted and not path.is_file():
+    if ref in builtin_pack_paths():
+        return _builtin_packs()[ref]
+    path = Path(ref)
+    if not path.is_file():
         raise ConfigError(f"找不到规则包：{ref}")
-    # The kinds' code shapes the pickled options too: a changed kind invalidates the entry.
-    code = sorted(Path(__file__).parent.glob("kinds/*.py")) + [Path(__file__).parent / "packs.py"]
-    return cached("pack", f"{path.resolve()}|{trusted}", lambda: (load_pack(path, trusted=trusted), [path, *code]))
+    return cached("pack", str(path.resolve()), lambda: (load_pack(path), [path, *_pack_code()]))
+
+
+@lru_cache(maxsize=1)
+def _builtin_packs() -> dict[str, Pack]:
+    """Every built-in pack by name, from one cache entry: a run reads one file and checks each source once."""
+    from .cache import cached
+
+    paths = builtin_pack_paths()
+    return cached("builtin-packs", "|".join(map(str, paths.values())),   # another set of packs, another entry
+                  lambda: ({name: load_pack(path, trusted=True) for name, path in paths.items()},
+                           [*paths.values(), *_pack_code()]))
+
+
+def _pack_code() -> list[Path]:
+    """The code that shapes a pickled pack besides its file: a changed kind invalidates the entry."""
+    here = Path(__file__).parent
+    return sorted(here.glob("kinds/*.py")) + [here / "packs.py"]
 
 
 def all_rules(config: Config | None = None) -> list[Rule]:
@@ -295,9 +316,9 @@ def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> Ru
                 continue
             # A prefix selects among default-on rules; naming a rule exactly turns it on.
             if any(s in (rule.code, rule.name) for s in selects):
-                rule = replace(rule, enabled=True)
+                rule = rule._replace(enabled=True)
         if any(matches(rule, s) for s in extra_select):
-            rule = replace(rule, enabled=True)
+            rule = rule._replace(enabled=True)
         if not rule.enabled or any(matches(rule, s) for s in ignores):
             continue
         out.append(rule)
@@ -333,34 +354,30 @@ def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
         if key not in (rule.code, rule.name):
             continue
         if setting == "off":
-            return replace(rule, enabled=False)
+            return rule._replace(enabled=False)
         if isinstance(setting, str):
-            rule = replace(rule, severity=setting, enabled=True)
+            rule = rule._replace(severity=setting, enabled=True)
             continue
         if setting.get("severity") == "off":
-            return replace(rule, enabled=False)
+            return rule._replace(enabled=False)
         severity = setting.get("severity") or rule.severity
         options = rule.options
         if setting.get("options"):
-            from dataclasses import asdict
+            from ._specs import options_dict
 
-            merged = {**asdict(rule.options), **setting["options"]}
-            for derived in getattr(rule.options, "_derived", ()):
-                merged.pop(derived, None)
+            merged = {**options_dict(rule.options), **setting["options"]}
             own_lines = {k[1:]: v for k, v in config.lines.items() if k and k[0] == source}
             _check_option_keys(rule, setting["options"], key, source, own_lines)
             options = validate_options(rule.kind, merged, source, own_lines,
                                        ("rules", key, "options"), rule.trusted)
-        rule = replace(rule, severity=severity, options=options,
+        rule = rule._replace(severity=severity, options=options,
                        enabled=setting.get("enabled", severity != "off"))
     return rule
 
 
 def _check_option_keys(rule: Rule, options: dict, key: str, source: str, lines: dict) -> None:
-    """Options are stdlib dataclasses, whose validation ignores unknown keys: reject them here."""
-    from dataclasses import fields
-
-    known = {f.name for f in fields(rule.options)} - set(getattr(rule.options, "_derived", ()))
+    """Unknown option keys are errors naming the known ones (not every kind's options forbid them in a pack)."""
+    known = set(rule.options._fields)
     for name in options:
         if name not in known:
             raise ConfigError(f"rules.{key}.options.{name}: unknown key（可用：{', '.join(sorted(known)) or '无'}）",

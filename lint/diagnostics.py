@@ -1,7 +1,6 @@
 """Diagnostics and per-file reports: findings resolved to rules, kept in offsets until output."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .findings import Fix, Related
@@ -27,16 +26,22 @@ class Diagnostic(NamedTuple):
     related: tuple[Related, ...] = ()
 
 
-@dataclass(eq=False)
 class FileReport:
-    """What was found in one file, or why it could not be read."""
+    """What was found in one file, or why it could not be read.
 
-    path: str
-    encoding: str = ""
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None
-    index: LineIndex | None = None
-    source: object | None = None     # the SourceText, for --fix
+    A plain class: a dataclass costs a one-file run a millisecond of code generation to define.
+    """
+
+    __slots__ = ("path", "encoding", "diagnostics", "error", "index", "source")
+
+    def __init__(self, path: str, encoding: str = "", diagnostics: list[Diagnostic] | None = None,
+                 error: str | None = None, index: LineIndex | None = None, source: object | None = None) -> None:
+        self.path = path
+        self.encoding = encoding
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.error = error
+        self.index = index
+        self.source = source     # the SourceText, for --fix
 
     def range(self, start: int, end: int) -> dict:
         """An LSP range (UTF-16 columns) for offsets start–end."""

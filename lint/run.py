@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple, Sequence
 
 from .config import Config, config_for, load_config
 from .diagnostics import FileReport, at_or_above
@@ -15,11 +15,10 @@ PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than 
 PROGRESS_MIN_FILES = 20  # shorter runs finish before a progress line would help
 
 
-@dataclass
-class CheckOptions:
+class CheckOptions(NamedTuple):
     """What `reportlint check` was asked to do (the parsed command line)."""
 
-    paths: list[str] = field(default_factory=lambda: ["."])
+    paths: Sequence[str] = (".",)
     fmt: str = "text"
     config: str | None = None
     select: tuple[str, ...] = ()
@@ -49,10 +48,6 @@ def run_check(opts: CheckOptions) -> int:
         raise ReportlintError(f"{opts.config}: 配置文件不存在")
     explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
     targets = collect(opts.paths, explicit)
-    # A one-shot process builds many small acyclic objects: the cycle collector only costs time.
-    import gc
-
-    gc.disable()
     reports = lint_all(targets, opts, explicit)
     if opts.fix or opts.diff:
         from .fixes import apply_fixes

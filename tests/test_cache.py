@@ -78,6 +78,7 @@ def test_regexes_compiled_in_a_run_are_preloaded_in_the_next(tmp_path, monkeypat
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
     monkeypatch.setattr(cache, "_preloaded", set())
+    monkeypatch.setattr(cache, "_rebuilt", [])
     pattern = "(?:reportlint-test)?[\u4e00-\u9fff]{2}率"
     re.compile(pattern)
     cache.save_regexes()
@@ -93,3 +94,19 @@ def test_regexes_compiled_in_a_run_are_preloaded_in_the_next(tmp_path, monkeypat
     re.purge()
     cache.preload_regexes()                                    # a bad file is ignored
     assert re.compile(pattern).fullmatch("增长率")
+
+
+def test_a_run_that_rebuilt_an_entry_saves_no_regexes(tmp_path, monkeypatch):
+    import re
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "_preloaded", set())
+    monkeypatch.setattr(cache, "_rebuilt", [])
+    re.compile("(?:reportlint-test-rebuilt)?[\u4e00-\u9fff]{2}")
+    assert cache.cached("t", "k", lambda: (1, [])) == 1          # a miss: built, as validation would
+    cache.save_regexes()
+    assert not list((tmp_path / "c").glob("regexes-*.pickle"))
+    assert cache.cached("t", "k", lambda: (2, [])) == 1          # read back: nothing built
+    monkeypatch.setattr(cache, "_rebuilt", [])                    # … as in the next process
+    cache.save_regexes()
+    assert list((tmp_path / "c").glob("regexes-*.pickle"))

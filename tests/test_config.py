@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run_cli
 
-from lint.config import find_config, load_config, resolve
+from lint.config import Config, find_config, load_config, resolve
 from lint.errors import ConfigError
 
 DRAFT = "一、总体情况\n正文。\n三、存在的问题\n正文。\n1、问题一\n"   # WR101 at line 3, WR105 at line 5
@@ -120,6 +120,15 @@ def test_severity_override_and_options(tmp_path):
     rules = {r.code: r for r in resolve(config).rules}
     assert rules["WR106"].severity == "warning" and rules["WR106"].options.form == "half"
     assert "WR103" not in rules
+
+
+def test_overriding_one_option_keeps_the_nested_others(tmp_path):
+    config = load_config(str(_write(tmp_path, "c.yaml", "rules:\n  WR201: {options: {level: 1}}\n")))
+    default = {r.code: r for r in resolve(Config()).rules}["WR201"].options
+    options = {r.code: r for r in resolve(config).rules}["WR201"].options
+    assert options.level == 1 and default.level == "any"
+    assert options.sections == default.sections and type(options.sections[0]) is type(default.sections[0])
+    assert len(options.compiled) == len(options.sections)     # prepared again with the new settings
 
 
 def test_per_file_ignore_and_pack_choice(tmp_path):

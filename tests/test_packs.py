@@ -39,6 +39,10 @@ def test_a_valid_user_pack_loads(tmp_path):
     (GOOD_RULE + "  - code: ORG101\n    name: other\n    kind: heading-start\n    severity: info\n"
                  "    summary: s\n    message: m\n", 9, "重复"),
     (GOOD_RULE + "    options: {start: many}\n", 9, "start"),
+    # options are validated as the dataclasses they mirror: a section is a mapping, not a list
+    (GOOD_RULE.replace("kind: heading-start", "kind: required-sections")
+     + "    options:\n      sections:\n        - [总结, [总结]]\n", 11,
+     "options.sections.0: Input should be a dictionary or an instance of Section"),
     ("pack: mine\nrules: [\n", 3, "YAML"),
     ("pack: x\nrules:\n  - !!python/object:os.system {}\n", 3, "YAML"),
 ])

@@ -18,7 +18,6 @@ import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
 from operator import add, and_, attrgetter, eq, lshift, lt, methodcaller, mul, or_, sub
@@ -49,8 +48,7 @@ _AT, _KEY, _SPAN = attrgetter("at"), attrgetter("key"), methodcaller("span")
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
-@dataclass(frozen=True)
-class DuplicateOptions:
+class DuplicateOptions(NamedTuple):
     """Verbatim duplicates: the minimum length (in characters, whitespace folded) of a copy."""
 
     __pydantic_config__ = _FORBID
@@ -59,8 +57,7 @@ class DuplicateOptions:
     related_message: str = "首次出现"
 
 
-@dataclass(frozen=True)
-class NearDuplicateOptions:
+class NearDuplicateOptions(NamedTuple):
     """Near duplicates: rapidfuzz ratio threshold (0–100), minimum lengths, sketch size."""
 
     __pydantic_config__ = _FORBID

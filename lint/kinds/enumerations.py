@@ -1,16 +1,14 @@
 """WR107: run-in ordinals (一是/二是, 第一/第二, 其一/其二) that skip, repeat or go backwards."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..findings import Finding
 from ..model import Document
 from ..numbering import cn_numeral
 
 
-@dataclass(frozen=True)
-class NoOptions:
+class NoOptions(NamedTuple):
     """This kind takes no options."""
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
@@ -40,8 +39,7 @@ _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z“”（）()]+$")
 _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
-@dataclass(frozen=True)
-class RateOptions:
+class RateOptions(NamedTuple):
     """Rate-mismatch options: stems of rates that are not a part-of-whole ratio."""
 
     __pydantic_config__ = _FORBID
@@ -50,8 +48,7 @@ class RateOptions:
                                       "提高", "降低", "同比", "环比")
 
 
-@dataclass(frozen=True)
-class SumOptions:
+class SumOptions(NamedTuple):
     """Sum-mismatch options: labels that mark a list as exhaustive (a remainder part)."""
 
     __pydantic_config__ = _FORBID

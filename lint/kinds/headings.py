@@ -2,35 +2,30 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Iterator, Literal, NamedTuple
 
 from ..findings import Edit, Finding, Fix
 from ..model import Document, Heading, Marker
 from ..numbering import cn_numeral
 
 
-@dataclass(frozen=True)
-class NoOptions:
+class NoOptions(NamedTuple):
     """This kind takes no options."""
 
 
-@dataclass(frozen=True)
-class SequenceOptions:
+class SequenceOptions(NamedTuple):
     """Heading sequence (WR101): whether to offer renumbering as a fix."""
 
     renumber_fix: bool = True   # offer renumbering the rest of the run as an unsafe fix
 
 
-@dataclass(frozen=True)
-class StartOptions:
+class StartOptions(NamedTuple):
     """Heading start (WR102): the number a run of headings should start at."""
 
     start: int = 1
 
 
-@dataclass(frozen=True)
-class ConsistencyOptions:
+class ConsistencyOptions(NamedTuple):
     """Marker consistency (WR106): which bracket width is right (the majority's, or always full or half)."""
 
     form: Literal["majority", "full", "half"] = "majority"

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 
 from ..findings import Finding
@@ -11,16 +10,19 @@ from ..model import Document
 from ..text import SpanSet
 
 
-@dataclass(frozen=True)
-class PairsOptions:
-    """`pairs`: each entry is "open close", several forms of one family joined, e.g. "（( ）)"."""
+class _PairsSettings(NamedTuple):
+    """PairsOptions as a pack writes them."""
 
     __pydantic_config__ = {"extra": "forbid"}  # read by pydantic at validation only
-    _derived = ("finder", "family_of")
 
     pairs: tuple[str, ...] = ("（( ）)", "“ ”", "‘ ’", "《 》", "【 】")
-    finder: object = field(default=None, init=False, repr=False, compare=False)
-    family_of: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+
+class PairsOptions(_PairsSettings):
+    """`pairs`: each entry is "open close", several forms of one family joined, e.g. "（( ）)"."""
+
+    finder: object = None     # derived by prepare: a regex of every bracket character …
+    family_of: object = None  # … and a map from each one to its (family, opens)
 
     def prepare(self, trusted: bool) -> None:
         """Index every bracket character by its family and role."""
@@ -31,8 +33,8 @@ class PairsOptions:
                 raise ValueError(f"pairs[{i}]: 应写作“开 闭”两组字符，以空格分隔，如 “（( ）)”")
             family_of.update({c: (i, True) for c in parts[0]})
             family_of.update({c: (i, False) for c in parts[1]})
-        object.__setattr__(self, "family_of", family_of)
-        object.__setattr__(self, "finder", re.compile("[" + re.escape("".join(family_of)) + "]"))
+        self.family_of = family_of
+        self.finder = re.compile("[" + re.escape("".join(family_of)) + "]")
 
 
 # A closing bracket right after a short item number is a list marker, not a pair: 1) a) 一)

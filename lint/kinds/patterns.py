@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Literal, NamedTuple, Optional, Union
 
@@ -89,12 +88,10 @@ def _scan(rx, group: int, bounded: bool, trusted: bool) -> Scan:
     return Scan(rx, group, bounded, analyse(rx) if trusted else Shape())
 
 
-@dataclass(frozen=True)
-class PatternOptions:
-    """Report every match of `patterns` (regexes) or `words` (literal strings)."""
+class _PatternSettings(NamedTuple):
+    """PatternOptions as a pack writes them."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("scans", "exception_scan")
 
     patterns: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
@@ -104,8 +101,13 @@ class PatternOptions:
     ignore_case: bool = False
     word_boundaries: bool = True          # a word with a Latin letter or digit at an end must not touch another
     include_markers: bool = False         # also match on heading markers (一、 （二）)
-    scans: tuple[Scan, ...] = field(default=(), init=False, repr=False, compare=False)
-    exception_scan: Optional[Scan] = field(default=None, init=False, repr=False, compare=False)
+
+
+class PatternOptions(_PatternSettings):
+    """Report every match of `patterns` (regexes) or `words` (literal strings)."""
+
+    scans: tuple[Scan, ...] = ()          # derived by prepare
+    exception_scan: Optional[Scan] = None
 
     def prepare(self, trusted: bool) -> None:
         """Compile patterns, words and exceptions with the engine the pack's trust allows."""
@@ -117,9 +119,9 @@ class PatternOptions:
         if self.words:
             rx = compile_regex(words_regex(self.words), trusted, self.ignore_case, ("words",))
             scans.append(_scan(rx, 0, self.word_boundaries, trusted))
-        object.__setattr__(self, "scans", tuple(scans))
+        self.scans = tuple(scans)
         exceptions = _exceptions_regex(self.exceptions, trusted, self.ignore_case)
-        object.__setattr__(self, "exception_scan", exceptions and _scan(exceptions, 0, False, trusted))
+        self.exception_scan = exceptions and _scan(exceptions, 0, False, trusted)
 
 
 def _group_index(rx, group: int | str | None) -> int:
@@ -283,13 +285,10 @@ def check_pattern(doc: Document, options: PatternOptions) -> Iterator[Finding]:
         yield Finding(s, e, {"match": quote(doc.text[s:e])})
 
 
-@dataclass(frozen=True)
-class SubstitutionOptions:
-    """Report matches of `pattern` and offer `replacement`: a template (\\1, \\g<name>), or a map from
-    matched text to new text; a match that is not a key has each key inside it replaced."""
+class _SubstitutionSettings(NamedTuple):
+    """SubstitutionOptions as a pack writes them."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("matcher",)
 
     pattern: str
     replacement: Union[str, dict[str, str]]
@@ -299,7 +298,13 @@ class SubstitutionOptions:
     group: Optional[Union[int, str]] = None   # replace (and report) only this capture group
     ignore_case: bool = False
     include_markers: bool = False
-    matcher: Any = field(default=None, init=False, repr=False, compare=False)
+
+
+class SubstitutionOptions(_SubstitutionSettings):
+    """Report matches of `pattern` and offer `replacement`: a template (\\1, \\g<name>), or a map from
+    matched text to new text; a match that is not a key has each key inside it replaced."""
+
+    matcher: Optional[PatternOptions] = None   # derived by prepare
 
     def prepare(self, trusted: bool) -> None:
         """Compile the pattern and check the template's group references."""
@@ -316,7 +321,7 @@ class SubstitutionOptions:
                 number, name = ref.groups()
                 if (name and name not in rx.groupindex) or (number and int(number) > rx.groups):
                     raise PatternError(f"替换模板引用了不存在的分组 {ref.group()}", ("replacement",))
-        object.__setattr__(self, "matcher", matcher)
+        self.matcher = matcher
 
 
 def expand(template: str, m: Any) -> str:

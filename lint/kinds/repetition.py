@@ -10,8 +10,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
 from ..model import Document
@@ -22,22 +21,25 @@ _HAN = "\u4e00-\u9fff"
 _WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
 
 
-@dataclass(frozen=True)
-class RepeatOptions:
-    """Which single characters may not be doubled, and doubled strings that are correct Chinese."""
+class _RepeatSettings(NamedTuple):
+    """RepeatOptions as a pack writes them."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("single",)
 
     single_chars: str = "的了是"
     skip_leading: str = "一"
     exceptions: tuple[str, ...] = ()
-    single: Any = field(default=None, init=False, repr=False, compare=False)
+
+
+class RepeatOptions(_RepeatSettings):
+    """Which single characters may not be doubled, and doubled strings that are correct Chinese."""
+
+    single: Any = None        # derived by prepare
 
     def prepare(self, trusted: bool) -> None:
         """Compile one pattern per single character: "(的)的" is a literal sre scans for in C."""
         chars = dict.fromkeys(c for c in self.single_chars if "\u4e00" <= c <= "\u9fff")
-        object.__setattr__(self, "single", tuple(re.compile(f"({re.escape(c)}){re.escape(c)}") for c in chars))
+        self.single = tuple(re.compile(f"({re.escape(c)}){re.escape(c)}") for c in chars)
 
 
 def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Finding]:

@@ -6,7 +6,6 @@ run in), an unnumbered Markdown heading, or a short stand-alone line such as "�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterator, Literal, NamedTuple, Union
 
 
@@ -20,8 +19,7 @@ _SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,]")  # a line with these is p
 _NO_CONTENT = re.compile(r"[\s#*_>\-—。．.，,；;：:！!？?、]*")
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A section a report should have: its display name and the heading wordings (regexes) that name it."""
 
     __pydantic_config__ = _FORBID
@@ -30,19 +28,22 @@ class Section:
     title_wordings: tuple[str, ...] = ()   # a document titled so is itself this section (a 工作计划)
 
 
-@dataclass(frozen=True)
-class SectionsOptions:
-    """The sections, in their expected order; `level` limits numbered headings to one level."""
+class _SectionsSettings(NamedTuple):
+    """SectionsOptions as a pack writes them."""
 
     __pydantic_config__ = _FORBID
-    _derived = ("compiled", "compiled_titles")
 
     sections: tuple[Section, ...]
     level: Union[int, Literal["any"]] = "any"
     max_title: int = 30                   # longer titles are prose, not a section name
     standalone_lines: bool = True         # also accept a short line of its own as a section name
-    compiled: tuple = field(default=(), init=False, repr=False, compare=False)
-    compiled_titles: tuple = field(default=(), init=False, repr=False, compare=False)
+
+
+class SectionsOptions(_SectionsSettings):
+    """The sections, in their expected order; `level` limits numbered headings to one level."""
+
+    compiled: tuple = ()                  # derived by prepare: one regex per section …
+    compiled_titles: tuple = ()           # … and one per section's title wordings (None without)
 
     def prepare(self, trusted: bool) -> None:
         """One regex per section, joining its wordings."""
@@ -55,10 +56,9 @@ class SectionsOptions:
             for j, w in enumerate(section.wordings):
                 compile_regex(w, trusted, loc=("sections", i, "wordings", j))
             compiled.append(compile_regex("|".join(f"(?:{w})" for w in section.wordings), trusted))
-        object.__setattr__(self, "compiled", tuple(compiled))
-        titles = tuple(compile_regex("|".join(f"(?:{w})" for w in sec.title_wordings), trusted)
-                       if sec.title_wordings else None for sec in self.sections)
-        object.__setattr__(self, "compiled_titles", titles)
+        self.compiled = tuple(compiled)
+        self.compiled_titles = tuple(compile_regex("|".join(f"(?:{w})" for w in sec.title_wordings), trusted)
+                                     if sec.title_wordings else None for sec in self.sections)
 
 
 class _Candidate(NamedTuple):
@@ -150,8 +150,7 @@ def check_order(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
                           related=(Related(first.start, first.end, section.name),))
 
 
-@dataclass(frozen=True)
-class EmptyOptions:
+class EmptyOptions(NamedTuple):
     """Options of the empty-section kind."""
 
     __pydantic_config__ = _FORBID
