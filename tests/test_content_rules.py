@@ -9,7 +9,7 @@ import pytest
 from conftest import SHARED
 
 from lint.api import lint_path, lint_text
-from lint.config import Config
+from lint.config import Config, load_config
 from lint.fixes import fix_text
 
 CODES = ("WR201", "WR202", "WR203", "WR301", "WR302", "WR303", "WR502")
@@ -200,3 +200,10 @@ def test_halfwidth_pair_is_fixed_as_a_pair_but_links_are_left_alone():
     report = lint_text(text, "t.md", select=("WR501",))
     assert [text[d.start:d.end] for d in report.diagnostics] == ["(Artificial Intelligence)", ",", ","]
     assert fix_text(text, report.diagnostics) == "人工智能（Artificial Intelligence），简称AI，详见[说明](docs/说明.md)。\n"
+
+
+def test_no_pairs_configured_checks_no_brackets(tmp_path):
+    config_file = tmp_path / "c.yaml"
+    config_file.write_text("rules:\n  WR502: {options: {pairs: []}}\n", encoding="utf-8")
+    report = lint_text("开展“进万家（活动。\n", config=load_config(str(config_file)), select=("WR502",))
+    assert report.diagnostics == []

@@ -34,7 +34,8 @@ class PairsOptions(_PairsSettings):
             family_of.update({c: (i, True) for c in parts[0]})
             family_of.update({c: (i, False) for c in parts[1]})
         self.family_of = family_of
-        self.finder = re.compile("[" + re.escape("".join(family_of)) + "]")
+        # No pairs (`pairs: []`) is allowed: a finder that matches nothing, as turning the rule off.
+        self.finder = re.compile("[" + re.escape("".join(family_of)) + "]" if family_of else "(?!)")
 
 
 # A closing bracket right after a short item number is a list marker, not a pair: 1) a) 一)
