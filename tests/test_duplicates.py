@@ -175,3 +175,12 @@ def test_clause_repeated_far_apart_in_one_long_paragraph():
     text = "，".join(clauses) + "。\n"
     report = lint_text(text, select=("WR402",))
     assert [text[d.start:d.end] for d in report.diagnostics] == [clauses[17]]
+
+
+def test_near_copy_in_text_beyond_the_basic_plane():
+    # A character outside the BMP (𠮷, U+20BB7) sends 3-grams down the code-point path: same findings.
+    first = "坚持把档案开发利用作为服务群众的重要抓手，让档案工作更好地服务中心、服务大局。"
+    later = "坚持把档案开发利用作为服务群众的重要抓手，让档案工作更好地服务中心、服务全局。"
+    for text in (f"{first}\n推进库房改造。\n{later}\n", f"{first}\n推进𠮷库房改造。\n{later}\n"):
+        report = lint_text(text, select=("WR402",))
+        assert [report.source.text[d.start:d.end] for d in report.diagnostics] == [later]
