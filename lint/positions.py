@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import repeat
+from operator import sub
 from typing import NamedTuple
 
 # LSP treats \r\n, \n and a lone \r as line ends; so do we.
@@ -78,22 +80,26 @@ class LineIndex:
             column += len(_ASTRAL.findall(self.text, start, offset))
         return Position(line, column)
 
-    def utf16_locator(self):
-        """A function doing utf16_position for many offsets, for output that converts thousands.
+    def positions(self, offsets: list[int]) -> tuple[list[int], list[int]]:
+        """Lines and code-point columns of many offsets, for output that converts thousands.
 
-        Most texts hold no astral character: their UTF-16 column is the code-point column, and
-        one bisect per offset is all the work.
+        Mapped in C (a bisect and a subtraction per offset) rather than one Python call each.
         """
-        if self._lines_with_astral():
-            return self.utf16_position
-        starts, size = self.starts, len(self.text)
+        size = len(self.text)
+        if offsets and (min(offsets) < 0 or max(offsets) > size):
+            offsets = [0 if o < 0 else size if o > size else o for o in offsets]
+        lines = list(map(sub, map(bisect_right, repeat(self.starts), offsets), repeat(1)))
+        return lines, list(map(sub, offsets, map(self.starts.__getitem__, lines)))
 
-        def locate(offset: int) -> tuple[int, int]:
-            offset = 0 if offset < 0 else size if offset > size else offset
-            line = bisect_right(starts, offset) - 1
-            return line, offset - starts[line]
+    def utf16_positions(self, offsets: list[int]) -> tuple[list[int], list[int]]:
+        """Lines and UTF-16 columns of many offsets.
 
-        return locate
+        Most texts hold no astral character: their UTF-16 columns are the code-point columns.
+        """
+        if not self._lines_with_astral():
+            return self.positions(offsets)
+        found = [self.utf16_position(o) for o in offsets]
+        return [p.line for p in found], [p.character for p in found]
 
     def offset(self, line: int, character: int, utf16: bool = True) -> int:
         """The offset of a (line, column) position; columns past the line end clamp to it."""

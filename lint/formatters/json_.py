@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring as _string   # what json.dumps(str, ensure_ascii=False) uses
+from operator import attrgetter
 
 from .. import __version__
 from . import RenderedFile
 
 _NO_TOTALS = {"error": 0, "warning": 0, "info": 0}
+_START, _END = attrgetter("start"), attrgetter("end")
+_HEAD = attrgetter("code", "rule", "severity", "message")
+_BOOLEAN = {True: "true", False: "false"}
 
 
 def render(reports, **_options) -> str:
@@ -40,8 +44,7 @@ def file_json(report) -> str:
     path = _string(report.path)
     if report.error is not None:
         return f'{{"path": {path}, "error": {_string(report.error)}}}'
-    writer = _Writer(report, path)
-    body = ", ".join(map(writer.diagnostic, report.diagnostics))
+    body = ", ".join(_Writer(report, path).diagnostics(report.diagnostics))
     return f'{{"path": {path}, "encoding": {_string(report.encoding)}, "diagnostics": [{body}]}}'
 
 
@@ -52,42 +55,60 @@ def file_entry(report) -> dict:
 
 def diagnostic(report, d) -> dict:
     """One diagnostic as the contract's JSON object (the language server converts these)."""
-    return json.loads(_Writer(report, _string(report.path)).diagnostic(d))
+    return json.loads(_Writer(report, _string(report.path)).diagnostics([d])[0])
 
 
 class _Writer:
-    """Writes one file's diagnostics, turning offsets into UTF-16 positions through its index."""
+    """Writes one file's diagnostics, turning offsets into UTF-16 positions through its index.
 
-    __slots__ = ("path", "position", "heads")
+    Work is done column by column over all diagnostics (every start, every end, every range) where
+    the index can map it in C, and what one rule's diagnostics share is written once.
+    """
+
+    __slots__ = ("path", "index", "heads")
 
     def __init__(self, report, path: str):
         self.path = path
-        self.position = report.index.utf16_locator()
-        self.heads: dict[tuple[str, str, str], str] = {}
+        self.index = report.index
+        self.heads = _Heads()
+
+    def ranges(self, starts: list[int], ends: list[int]) -> list[str]:
+        start_lines, start_columns = self.index.utf16_positions(starts)
+        end_lines, end_columns = self.index.utf16_positions(ends)
+        return [f'{{"start": {{"line": {a}, "character": {b}}}, "end": {{"line": {c}, "character": {d}}}}}'
+                for a, b, c, d in zip(start_lines, start_columns, end_lines, end_columns)]
 
     def range(self, start: int, end: int) -> str:
-        a, b = self.position(start), self.position(end)
-        return (f'{{"start": {{"line": {a[0]}, "character": {a[1]}}}, '
-                f'"end": {{"line": {b[0]}, "character": {b[1]}}}}}')
+        return self.ranges([start], [end])[0]
 
-    def head(self, d) -> str:
-        """The opening shared by every diagnostic of one rule: code, rule name, severity."""
-        key = (d.code, d.rule, d.severity)
-        found = self.heads.get(key)
-        if found is None:
-            found = self.heads[key] = (f'{{"code": {_string(d.code)}, "rule": {_string(d.rule)}, '
-                                       f'"severity": {_string(d.severity)}, "message": ')
-        return found
+    def diagnostics(self, diagnostics) -> list[str]:
+        ranges = self.ranges(list(map(_START, diagnostics)), list(map(_END, diagnostics)))
+        heads = map(self.heads.__getitem__, map(_HEAD, diagnostics))
+        return [f'{head}, "range": {where}, "fix": {"null" if d.fix is None else self.fix(d, where)}, '
+                f'"related": [{self.related(d) if d.related else ""}]}}'
+                for d, head, where in zip(diagnostics, heads, ranges)]
 
-    def diagnostic(self, d) -> str:
-        where = self.range(d.start, d.end)
-        fix = "null"
-        if d.fix is not None:
-            # Most fixes replace exactly the reported span: its range is already written.
-            span = (d.start, d.end)
-            edits = ", ".join(f'{{"range": {where if (e.start, e.end) == span else self.range(e.start, e.end)}, '
-                              f'"newText": {_string(e.new_text)}}}' for e in d.fix.edits)
-            fix = f'{{"safe": {"true" if d.fix.safe else "false"}, "edits": [{edits}]}}'
-        related = ", ".join(f'{{"path": {self.path}, "range": {self.range(r.start, r.end)}, '
-                            f'"message": {_string(r.message)}}}' for r in d.related) if d.related else ""
-        return f'{self.head(d)}{_string(d.message)}, "range": {where}, "fix": {fix}, "related": [{related}]}}'
+    def fix(self, d, where: str) -> str:
+        """The fix, `where` being the diagnostic's range: most fixes are one edit of exactly that span."""
+        edits, safe = d.fix
+        if len(edits) == 1 and edits[0].start == d.start and edits[0].end == d.end:
+            written = f'{{"range": {where}, "newText": {_string(edits[0].new_text)}}}'
+        else:
+            ranges = self.ranges([e.start for e in edits], [e.end for e in edits])
+            written = ", ".join(f'{{"range": {r}, "newText": {_string(e.new_text)}}}' for e, r in zip(edits, ranges))
+        return f'{{"safe": {_BOOLEAN[safe]}, "edits": [{written}]}}'
+
+    def related(self, d) -> str:
+        return ", ".join(f'{{"path": {self.path}, "range": {self.range(r.start, r.end)}, '
+                         f'"message": {_string(r.message)}}}' for r in d.related)
+
+
+class _Heads(dict):
+    """Each diagnostic's opening up to its message, by (code, rule, severity, message): a rule's
+    messages repeat, so few distinct openings are written."""
+
+    def __missing__(self, key: tuple[str, str, str, str]) -> str:
+        code, rule, severity, message = key
+        head = self[key] = (f'{{"code": {_string(code)}, "rule": {_string(rule)}, '
+                            f'"severity": {_string(severity)}, "message": {_string(message)}')
+        return head
