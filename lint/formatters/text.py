@@ -5,6 +5,8 @@ import unicodedata
 
 from . import RenderedFile
 
+_COLORS = {"error": "31", "warning": "33", "info": "36"}   # ANSI colours of the severities
+
 
 def render(reports, color: bool = False, show_source: bool = False, lang: str = "zh", **_options) -> str:
     """Every file's lines, then the summary; files rendered elsewhere are taken as they are."""
@@ -29,13 +31,13 @@ def render_file(report, color: bool = False, show_source: bool = False, **_optio
     if report.error is not None:
         return RenderedFile(report.path, f"{report.path}: {report.error}", {"error": 0, "warning": 0, "info": 0},
                             0, report.error)
-    lines: list[str] = []
-    for d in report.diagnostics:
-        pos = report.index.position(d.start)
-        lines.append(f"{report.path}:{pos.line + 1}:{pos.character + 1}: {d.code} [{_paint(d.severity, color)}] "
-                     f"{d.message}  ({d.rule})")
-        if show_source:
-            lines.extend(_caret(report, d))
+    diagnostics = report.diagnostics
+    starts = [d.start for d in diagnostics]
+    paint = {severity: _paint(severity, color) for severity in _COLORS}
+    lines = [f"{report.path}:{line + 1}:{column + 1}: {d.code} [{paint[d.severity]}] {d.message}  ({d.rule})"
+             for d, line, column in zip(diagnostics, *report.index.positions(starts))]
+    if show_source:
+        lines = [row for line, d in zip(lines, diagnostics) for row in (line, *_caret(report, d))]
     docx = getattr(report.source, "kind", "") == "docx"
     fixable = 0 if docx else sum(1 for d in report.diagnostics if d.fix and d.fix.safe)
     return RenderedFile(report.path, "\n".join(lines), report.counts(), fixable)
@@ -58,8 +60,7 @@ def _width(s: str) -> int:
 def _paint(severity: str, color: bool) -> str:
     if not color:
         return severity
-    code = {"error": "31", "warning": "33", "info": "36"}[severity]
-    return f"\033[{code}m{severity}\033[0m"
+    return f"\033[{_COLORS[severity]}m{severity}\033[0m"
 
 
 def _summary(files: int, totals: dict, fixable: int, unreadable: int, lang: str) -> str:
