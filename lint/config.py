@@ -403,6 +403,8 @@ def _per_file(config: Config, file_path: str | None) -> dict:
 
 def is_excluded(config: Config, path: Path) -> bool:
     """Whether a walked path matches one of the config's exclude globs."""
+    if not config.exclude:   # the usual case: no need to resolve the path
+        return False
     try:
         rel = real_path(path).relative_to(real_path(config.root)).as_posix()
     except ValueError:
