@@ -125,11 +125,37 @@ def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) ->
     """
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     files = [t for t in targets if t != "-"]
+    configs = Configs(explicit)
     if jobs > 1 and len(files) > PARALLEL_MIN_FILES:
         _prepare_workers(files[0], opts, explicit)
         done = _progress(_parallel(files, opts, jobs), len(files))  # stdin is read here, not in a worker
-        return [lint_one(t, opts, explicit) if t == "-" else next(done) for t in targets]
-    return list(_progress((lint_one(t, opts, explicit) for t in targets), len(targets)))
+        return [lint_one(t, opts, configs) if t == "-" else next(done) for t in targets]
+    return list(_progress((lint_one(t, opts, configs) for t in targets), len(targets)))
+
+
+class Configs:
+    """The config that governs each file, looked up once per folder.
+
+    The files of a folder share their config, and finding it (a stat per candidate name in every
+    folder up to the root, a read of each pyproject.toml) costs more than linting a small file's
+    worth of text. An explicit --config governs every file.
+    """
+
+    def __init__(self, explicit: Config | None):
+        self.explicit = explicit
+        self.by_folder: dict[str, Config] = {}
+
+    def of(self, target: str) -> Config | None:
+        """The config for `target` (None for standard input: its --stdin-filename decides)."""
+        if self.explicit is not None or target == "-":
+            return self.explicit
+        if os.path.islink(target):   # governed by the folder the link points into
+            return config_for(Path(target))
+        folder = os.path.dirname(target) or "."
+        found = self.by_folder.get(folder)
+        if found is None:
+            found = self.by_folder[folder] = config_for(Path(folder))
+        return found
 
 
 def _progress(reports, total: int):
@@ -146,16 +172,17 @@ def _progress(reports, total: int):
         yield report
 
 
-def lint_one(target: str, opts: CheckOptions, explicit: Config | None):
+def lint_one(target: str, opts: CheckOptions, configs: Configs):
     """Lint one path, or standard input for "-"; rendered at once when nothing else needs the report."""
     from .api import lint_bytes, lint_path
 
     selectors = {"select": opts.select, "ignore": opts.ignore}
+    config = configs.of(target)
     if target == "-":
         name = opts.stdin_filename or "-"
-        report = lint_bytes(sys.stdin.buffer.read(), name, explicit, opts.lang, **selectors)
+        report = lint_bytes(sys.stdin.buffer.read(), name, config, opts.lang, **selectors)
     else:
-        report = lint_path(target, explicit, opts.lang, use_cache=opts.use_cache, **selectors)
+        report = lint_path(target, config, opts.lang, use_cache=opts.use_cache, **selectors)
     if opts.render_early:
         from .formatters import render_file
 
@@ -178,14 +205,22 @@ def _parallel(targets: list[str], opts: CheckOptions, jobs: int):
     """Reports in input order, streamed back from worker processes as they finish."""
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(opts,)) as pool:
         # Small chunks, so that the workers finish together: a chunk costs a pickled path list,
         # while a 30-file last chunk can keep one worker busy half a second after the other.
         chunk = max(1, len(targets) // (jobs * 32))
-        yield from pool.map(_worker, [(t, opts) for t in targets], chunksize=chunk)
+        yield from pool.map(_worker, targets, chunksize=chunk)
 
 
-def _worker(job):
-    target, opts = job
+_job: tuple[CheckOptions, Configs] | None = None   # a worker's options and configs, for the whole run
+
+
+def _start_worker(opts: CheckOptions) -> None:
+    global _job
     explicit = load_config(str(Path(opts.config).resolve())) if opts.config else None
-    return lint_one(target, opts, explicit)
+    _job = (opts, Configs(explicit))
+
+
+def _worker(target: str):
+    opts, configs = _job
+    return lint_one(target, opts, configs)
