@@ -12,22 +12,29 @@ if TYPE_CHECKING:
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CN_NUMERALS = "一二三四五六七八九十"
 SENTENCE_END = "。！？；!?;"
+_SPACES = " \t\u3000"
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}\r\n]+[{SENTENCE_END}]*[”’」』）)]?")
 
 
 def split_sentences(doc: Document) -> list[Span]:
-    """Sentences of every block: runs ending in 。！？； with any closing quote kept."""
+    """Sentences of every block: runs ending in 。！？； with any closing quote kept.
+
+    A sentence never spans a line, and lines that are not blocks are blank unless masked: without
+    masks the whole text is split in one call, and blank lines give only spaces, which are dropped.
+    """
     from .model import Span
 
     spans: list[Span] = []
     text = doc.text
-    for block in doc.blocks:
-        for m in _SENTENCE.finditer(text, block.start, block.end):
-            start, end = m.start(), m.end()
-            while start < end and text[start] in " \t\u3000":
-                start += 1
-            if end > start:
-                spans.append(Span(start, end))
+    regions = [(b.start, b.end) for b in doc.blocks] if doc.masked else [(0, len(text))]
+    for region_start, region_end in regions:
+        for m in _SENTENCE.finditer(text, region_start, region_end):
+            start, end = m.span()
+            if text[start] in _SPACES:   # rare: strip the leading spaces
+                start = end - len(text[start:end].lstrip(_SPACES))
+                if start == end:
+                    continue
+            spans.append(Span(start, end))
     return spans
 
 
