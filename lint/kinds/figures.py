@@ -86,11 +86,11 @@ def read_figures(text: str, start: int, end: int) -> list[Figure]:
 
 def _value(digits: str, mult: str) -> tuple[Decimal, Decimal]:
     """The number and half its last digit's place (0 for an exact integer without 万/亿)."""
-    number = Decimal(digits.replace(",", ""))
-    scale = _MULT[mult]
-    exponent = number.as_tuple().exponent
-    if exponent < 0 or mult:
-        slack = Decimal(10) ** min(exponent, 0) * scale / 2
+    written = digits.replace(",", "")
+    number, scale = Decimal(written), _MULT[mult]
+    decimals = len(written) - 1 - written.find(".") if "." in written else 0   # (Decimal.as_tuple is slow)
+    if decimals or mult:
+        slack = Decimal(10) ** -decimals * scale / 2
     else:
         slack = Decimal(0)
     return number * scale, slack
@@ -100,6 +100,8 @@ def check_rates(doc: Document, options: RateOptions) -> Iterator[Finding]:
     """WR601: 排查N处，已整改M处，整改率R% where R is not M/N (allowing for rounding)."""
     text = doc.text
     for start, end in _runs_with(doc, doc.offsets_of("%％"), _CLAUSE_STOP):   # every rate _RATE reads ends in one
+        if text.find("率", start, end) < 0 and text.find("占比", start, end) < 0:
+            continue   # no rate (_RATE needs one of these): the clause's figures are not read
         figures = read_figures(text, start, end)
         if len(figures) < 2:
             continue
