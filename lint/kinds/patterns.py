@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Iterable, Iterator, Literal, NamedTuple, Optional, Union
 
 
@@ -23,6 +24,7 @@ from .prefilter import Shape, analyse
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
+_START, _END = itemgetter(0), itemgetter(1)
 # An unnumbered Markdown ATX heading: "## 存在的问题". The line may end in \n, \r\n or \r (re's
 # `^` and `$` know only \n).
 ATX_RE = re.compile(r"(?:^|(?<=\r))[ \t]{0,3}#{1,6}[ \t]+(?P<t>[^\r\n]*?)[ \t#]*(?=[\r\n]|\Z)", re.M)
@@ -163,7 +165,7 @@ def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, 
 
 
 def _search(doc: Document, regions: SpanSet, scans, lines: bool) -> list:
-    """Candidate matches of `scans` as (start, end, scan number, region, match), in no particular order.
+    """Candidate matches of `scans` as (start, end, scan number, match), scan by scan, each in order.
 
     Regions that are whole lines (paragraphs) are searched as each Shape allows: from each
     possible start, in each run of lines holding a needle, or one paragraph at a time.
@@ -174,8 +176,7 @@ def _search(doc: Document, regions: SpanSet, scans, lines: bool) -> list:
         if not lines:
             _search_each(doc.text, regions, scan, k, range(len(regions.starts)), found)
         elif shape.first is not None:
-            for m in match_at(scan.rx, doc.text, doc.offsets_of(shape.first)):
-                _add(doc.text, regions, scan, k, m, found)
+            _keep(doc.text, regions, scan, k, match_at(scan.rx, doc.text, doc.offsets_of(shape.first)), found)
         else:
             _search_lines(doc, regions, scan, k, found)
     return found
@@ -189,18 +190,18 @@ def _search_lines(doc: Document, regions: SpanSet, scan: Scan, k: int, found: li
         _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
         return
     for a, b in ([(0, len(text))] if lines is None else _runs(lines, regions)):
-        for m in scan.rx.finditer(text, a, b):
-            _add(text, regions, scan, k, m, found)
+        _keep(text, regions, scan, k, scan.rx.finditer(text, a, b), found)
 
 
-def _add(text: str, regions: SpanSet, scan: Scan, k: int, m, found: list) -> None:
-    """Keep a match found in the whole text when it lies in a region: not on a blank or masked line."""
-    s, e = m.span(scan.group)
-    if e > s >= 0:
-        i = bisect_right(regions.starts, s) - 1
-        if i >= 0 and e <= regions.ends[i] and (not scan.bounded
-                                                or _bounded(text, s, e, regions.starts[i], regions.ends[i])):
-            found.append((s, e, k, i, m))
+def _keep(text: str, regions: SpanSet, scan: Scan, k: int, matches, found: list) -> None:
+    """Keep the matches found in the whole text that lie in a region: not on a blank or masked line."""
+    starts, ends, group = regions.starts, regions.ends, scan.group
+    for m in matches:
+        s, e = m.span(group)
+        if e > s >= 0:
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and e <= ends[i] and (not scan.bounded or _bounded(text, s, e, starts[i], ends[i])):
+                found.append((s, e, k, m))
 
 
 def _search_each(text: str, regions: SpanSet, scan: Scan, k: int, indices, found: list) -> None:
@@ -211,7 +212,7 @@ def _search_each(text: str, regions: SpanSet, scan: Scan, k: int, indices, found
         for m in scan.rx.finditer(text[start:end]):
             s, e = m.span(scan.group)
             if e > s >= 0 and (not scan.bounded or _bounded(text, start + s, start + e, start, end)):
-                found.append((start + s, start + e, k, i, m))
+                found.append((start + s, start + e, k, m))
 
 
 def _lines_with(doc: Document, needle: str) -> list[int]:
@@ -243,9 +244,11 @@ def _exception_spans(doc: Document, regions: SpanSet, scan: Scan | None, lines: 
 def _accept(found: list, skip: SpanSet, titles: SpanSet | None,
             excepted: SpanSet | None) -> Iterator[tuple[int, int, Any]]:
     """The candidates in order, dropping overlaps, masked and marker text, exceptions and (for body) titles."""
-    found.sort(key=lambda f: (f[0], -f[1], f[2]))
+    # By start, then the longer first, then by scan: two stable sorts (C keys) of a list already in scan order.
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     last_end = -1
-    for s, e, _, _, m in found:
+    for s, e, _, m in found:
         if s < last_end or skip.overlaps(s, e):
             continue
         if titles is not None and titles.overlaps(s, e):
