@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .findings import Fix, Related
+from .findings import Fix, Related, maker
 from .positions import LineIndex
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -24,6 +24,9 @@ class Diagnostic(NamedTuple):
     end: int
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+
+
+make_diagnostic = maker(Diagnostic)
 
 
 class FileReport:

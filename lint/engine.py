@@ -5,7 +5,7 @@ from operator import attrgetter
 from typing import Callable
 
 from .config import RuleSet
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, make_diagnostic
 from .kinds import load_kind
 from .model import Document
 from .packs import Rule
@@ -20,8 +20,8 @@ def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:
         check, _ = load_kind(rule.kind)
         message = messages(rule, lang)
         code, name, severity = rule.code, rule.name, rule.severity
-        out.extend(Diagnostic(code, name, severity, message(f.variant, f.args), f.start, f.end, f.fix, f.related)
-                   for f in check(doc, rule.options))
+        out.extend(make_diagnostic((code, name, severity, message(f.variant, f.args), f.start, f.end, f.fix,
+                                    f.related)) for f in check(doc, rule.options))
     from .suppressions import apply_allow, apply_suppressions
 
     out = apply_allow(doc.text, out, ruleset.allow)

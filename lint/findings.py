@@ -7,10 +7,21 @@ hashable by value (fixes.py keeps them in a set).
 """
 from __future__ import annotations
 
+from functools import partial
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Callable, Mapping, NamedTuple
 
 _NO_ARGS: Mapping[str, Any] = MappingProxyType({})   # a shared default that nobody can change
+
+
+def maker(cls: type) -> Callable[[tuple], Any]:
+    """A constructor of the named tuple class `cls` from one tuple holding every field, in order.
+
+    For the loops that build one per finding or per sentence: calling a NamedTuple class runs its
+    generated Python __new__, which takes as long again as the rest of making it; tuple.__new__
+    does the same in C. Defaults are not filled in: every field must be given.
+    """
+    return partial(tuple.__new__, cls)
 
 
 class Edit(NamedTuple):
@@ -43,3 +54,6 @@ class Finding(NamedTuple):
     variant: str = ""
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+
+
+make_edit, make_fix, make_finding = maker(Edit), maker(Fix), maker(Finding)

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import NamedTuple
 
+from .findings import maker
 from .positions import LineIndex
 
 # Heading families and their level in GB/T 9704 practice: 一、 > （一） > 1. > （1） > ①.
@@ -90,6 +91,9 @@ class Block(NamedTuple):
 class Span(NamedTuple):
     start: int
     end: int
+
+
+make_block, make_span = maker(Block), maker(Span)   # for the loops that make one per line or sentence
 
 
 class Document:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .model import Block, Document, Heading, Marker, Ordinal, Span
+from .model import Block, Document, Heading, Marker, Ordinal, Span, make_block
 from .numbering import Parsed, parse_marker, parse_ordinal
 from .positions import LineIndex
 from .text import CN_NUMERALS, SpanSet, match_at, offsets_of
@@ -93,7 +93,7 @@ def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
         line = bisect_right(starts, m.start()) - 1
         start = starts[line]
         if not (masked and start in mask and m.end() - 1 in mask):
-            blocks.append(Block(start, m.end(), line))
+            blocks.append(make_block((start, m.end(), line)))
     return blocks
 
 

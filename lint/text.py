@@ -22,7 +22,7 @@ def split_sentences(doc: Document) -> list[Span]:
     A sentence never spans a line, and lines that are not blocks are blank unless masked: without
     masks the whole text is split in one call, and blank lines give only spaces, which are dropped.
     """
-    from .model import Span
+    from .model import make_span
 
     spans: list[Span] = []
     text = doc.text
@@ -34,7 +34,7 @@ def split_sentences(doc: Document) -> list[Span]:
                 start = end - len(text[start:end].lstrip(_SPACES))
                 if start == end:
                     continue
-            spans.append(Span(start, end))
+            spans.append(make_span((start, end)))
     return spans
 
 

@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Any, Iterable, Iterator, Literal, NamedTuple, Optional, Union
 
 
-from ..findings import Edit, Finding, Fix
+from ..findings import Edit, Finding, make_edit, make_finding, make_fix
 from ..model import Document
 from ..text import SpanSet, match_at
 from .prefilter import Shape, analyse
@@ -285,7 +285,7 @@ def quote(text: str, limit: int = 40) -> str:
 def check_pattern(doc: Document, options: PatternOptions) -> Iterator[Finding]:
     """Every accepted match; the message may quote it as {match}."""
     for s, e, _ in find_matches(doc, options):
-        yield Finding(s, e, {"match": quote(doc.text[s:e])})
+        yield make_finding((s, e, {"match": quote(doc.text[s:e])}, "", None, ()))
 
 
 class _SubstitutionSettings(NamedTuple):
@@ -350,12 +350,12 @@ def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[
                 new = _translate(old, table)
         if new != old:
             # (quote and _edits inline for the usual one-character match: this runs per finding)
-            edits = (Edit(s, e, new),) if len(old) == 1 else _edits(s, old, new)
+            edits = (make_edit((s, e, new)),) if len(old) == 1 else _edits(s, old, new)
             if len(old) <= 40 and len(new) <= 40:
                 args = {"match": old, "replacement": new}
             else:
                 args = {"match": quote(old), "replacement": quote(new)}
-            yield Finding(s, e, args, fix=Fix(edits, safe))
+            yield make_finding((s, e, args, "", make_fix((edits, safe)), ()))
 
 
 @lru_cache(maxsize=32)
