@@ -62,15 +62,16 @@ def run_check(opts: CheckOptions) -> int:
 
         reports = filter_baseline(opts.baseline, reports)
     lang = opts.lang or (explicit.lang if explicit else _first_lang(reports))
-    from .formatters import render
+    from .formatters import render_parts
 
-    out = render(opts.fmt, reports, color=opts.color, show_source=opts.show_source, lang=lang)
+    parts = render_parts(opts.fmt, reports, color=opts.color, show_source=opts.show_source, lang=lang)
     if opts.fmt != "text":  # machine formats keep stdout clean; the reader still hears of bad input
         for report in reports:
             if report.error is not None:
                 print(f"reportlint: {report.path}: {report.error}", file=sys.stderr)
     if not opts.diff:  # with --diff, standard output holds only the diff
-        sys.stdout.write(out)
+        for part in parts:   # written piece by piece: a large output is never joined into one string
+            sys.stdout.write(part)
     sys.stdout.flush()
     return exit_status(reports, opts, explicit)
 

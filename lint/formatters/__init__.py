@@ -7,7 +7,7 @@ report, and `render` accepts a mix of FileReports and RenderedFiles.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -33,6 +33,15 @@ def formatter(fmt: str):
 def render(fmt: str, reports, **options) -> str:
     """Render `reports` (FileReports, or RenderedFiles of the same format) in format `fmt`."""
     return formatter(fmt).render(reports, **options)
+
+
+def render_parts(fmt: str, reports, **options) -> Iterator[str]:
+    """render() in consecutive pieces where the format offers them, for writing a large output
+    without joining it first."""
+    module = formatter(fmt)
+    if hasattr(module, "render_parts"):
+        return module.render_parts(reports, **options)
+    return iter((module.render(reports, **options),))
 
 
 def render_file(fmt: str, report, **options):

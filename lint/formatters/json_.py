@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring as _string   # what json.dumps(str, ensure_ascii=False) uses
 from operator import attrgetter
+from typing import Iterator
 
 from .. import __version__
 from . import RenderedFile
@@ -20,18 +21,27 @@ _HEAD = attrgetter("code", "rule", "severity", "message")
 _BOOLEAN = {True: "true", False: "false"}
 
 
-def render(reports, **_options) -> str:
+def render(reports, **options) -> str:
     """The whole document; files rendered elsewhere are spliced in as they are."""
+    return "".join(render_parts(reports, **options))
+
+
+def render_parts(reports, **_options) -> Iterator[str]:
+    """The document in consecutive pieces, each file's entry one of them: the caller can write a
+    report of many megabytes without first joining it into one more string."""
+    rendered = [report if isinstance(report, RenderedFile) else render_file(report) for report in reports]
     totals = dict(_NO_TOTALS)
-    chunks = []
-    for report in reports:
-        rendered = report if isinstance(report, RenderedFile) else render_file(report)
-        chunks.append(rendered.chunk)
-        for severity, n in rendered.counts().items():
+    for file in rendered:
+        for severity, n in file.counts().items():
             totals[severity] += n
     head = json.dumps({"name": "reportlint", "version": __version__}, ensure_ascii=False)
+    yield f'{{"version": 1, "tool": {head}, "files": ['
+    for i, file in enumerate(rendered):
+        if i:
+            yield ", "
+        yield file.chunk
     summary = json.dumps({"files": len(reports), **totals})
-    return f'{{"version": 1, "tool": {head}, "files": [{", ".join(chunks)}], "summary": {summary}}}\n'
+    yield f'], "summary": {summary}}}\n'
 
 
 def render_file(report, **_options) -> RenderedFile:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Iterator
 
 from . import RenderedFile
 
@@ -10,6 +11,12 @@ _COLORS = {"error": "31", "warning": "33", "info": "36"}   # ANSI colours of the
 
 def render(reports, color: bool = False, show_source: bool = False, lang: str = "zh", **_options) -> str:
     """Every file's lines, then the summary; files rendered elsewhere are taken as they are."""
+    return "".join(render_parts(reports, color=color, show_source=show_source, lang=lang))
+
+
+def render_parts(reports, color: bool = False, show_source: bool = False, lang: str = "zh",
+                 **_options) -> Iterator[str]:
+    """The output in consecutive pieces, each file's lines one of them (see json_.render_parts)."""
     totals = {"error": 0, "warning": 0, "info": 0}
     chunks: list[str] = []
     fixable = unreadable = 0
@@ -22,8 +29,10 @@ def render(reports, color: bool = False, show_source: bool = False, lang: str = 
         fixable += report.fixable
         for severity, n in report.counts().items():
             totals[severity] += n
-    chunks.append(_summary(len(reports), totals, fixable, unreadable, lang))
-    return "\n".join(chunks) + "\n"
+    for chunk in chunks:
+        yield chunk
+        yield "\n"
+    yield _summary(len(reports), totals, fixable, unreadable, lang) + "\n"
 
 
 def render_file(report, color: bool = False, show_source: bool = False, **_options) -> RenderedFile:
