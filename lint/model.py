@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from .findings import maker
 from .positions import LineIndex
+from .text import SpanSet
 
 # Heading families and their level in GB/T 9704 practice: 一、 > （一） > 1. > （1） > ①.
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
@@ -158,7 +159,17 @@ class Document:
     @cached_property
     def block_starts(self) -> list[int]:
         """The start of every block, for bisection."""
-        return [b.start for b in self.blocks]
+        return self.block_spans.starts
+
+    @cached_property
+    def block_spans(self) -> SpanSet:
+        """The blocks as a SpanSet: the regions the pattern kinds search."""
+        return SpanSet([(b.start, b.end) for b in self.blocks])
+
+    @cached_property
+    def not_prose(self) -> SpanSet:
+        """Masked text, heading markers and enumeration ordinals: what the punctuation and pattern rules skip."""
+        return SpanSet([(s.start, s.end) for s in self.masked] + self.marker_spans)
 
     @cached_property
     def roots(self) -> tuple[int, ...]:

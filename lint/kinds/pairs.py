@@ -7,7 +7,6 @@ from typing import Iterator, NamedTuple
 
 from ..findings import Finding
 from ..model import Document
-from ..text import SpanSet
 
 
 class _PairsSettings(NamedTuple):
@@ -46,7 +45,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
     """Each unmatched bracket or quote, at the character itself."""
-    skip = SpanSet([(s.start, s.end) for s in doc.masked] + doc.marker_spans)
+    skip = doc.not_prose
     text, family_of, finditer = doc.text, options.family_of, options.finder.finditer
     for block in doc.blocks:
         stack: list[tuple[int, int]] = []   # (family, offset) of open characters

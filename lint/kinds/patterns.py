@@ -150,13 +150,12 @@ def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, 
     The first of overlapping matches wins (the longer one at the same start). Each paragraph or
     title is a region of its own; a match object may be relative to its region's text.
     """
-    skip = SpanSet([(s.start, s.end) for s in doc.masked]
-                   + ([] if options.include_markers else doc.marker_spans))
+    skip = SpanSet([(s.start, s.end) for s in doc.masked]) if options.include_markers else doc.not_prose
     titles = SpanSet(title_spans(doc)) if options.scope == "body" else None
     if options.scope == "titles":   # few, short regions, each with its own edges (not whole lines)
         batches = [(SpanSet([span]), False) for span in title_spans(doc)]
     else:
-        batches = [(SpanSet([(b.start, b.end) for b in doc.blocks]), True)]
+        batches = [(doc.block_spans, True)]
     for regions, lines in batches:
         found = _search(doc, regions, options.scans, lines)
         if found:
