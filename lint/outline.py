@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from .model import Block, Document, Heading, Marker, Ordinal, Span, make_block
 from .numbering import Parsed, parse_marker, parse_ordinal
 from .positions import LineIndex
-from .text import CN_NUMERALS, SpanSet, match_at, offsets_of
+from .text import CN_NUMERALS, SpanSet, match_at
 
 _N = f"[{CN_NUMERALS}]{{1,3}}"
 _P = "[、．.，,]"
@@ -41,6 +41,11 @@ _ORDINAL_RE = re.compile(
 )
 _ORDINAL_FIRST = CN_NUMERALS + "第其"   # where an _ORDINAL_RE match can start
 _ORDINAL_START = re.compile(f"[{_ORDINAL_FIRST}]")
+# Where an ordinal can be: every match of _ORDINAL_RE lies inside a match of this one, which is
+# _ORDINAL_RE without its lookarounds (so it matches wherever _ORDINAL_RE does, and more) and
+# opens with a class, so sre skips in C to the next place worth a look.
+_ORDINAL_AREA = re.compile(
+    rf"[{_ORDINAL_FIRST}](?:(?<=[{CN_NUMERALS}])[{CN_NUMERALS}]{{0,2}}是|(?<=第){_N}[，,、：:]|(?<=其)[{CN_NUMERALS}][，,、：:是])")
 _MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a MARKER match can start
 _TITLE_END = re.compile(r"[。！？；!?;]")
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
@@ -248,12 +253,14 @@ def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
 
 
 def _ordinals(text: str):
-    """_ORDINAL_RE.finditer(text), tried only where an ordinal can start (a numeral, 第 or 其).
+    """_ORDINAL_RE.finditer(text), tried only inside the matches of _ORDINAL_AREA.
 
+    Every match of _ORDINAL_RE starts inside one (finditer's matches of the looser pattern cover
+    each place where it matches), and they are few: a numeral alone, as in 统一, is passed over in C.
     The pattern never spans a line, so searching the whole text finds what searching each
     paragraph finds; matches off the paragraphs are for the caller to drop.
     """
-    return match_at(_ORDINAL_RE, text, offsets_of(text, _ORDINAL_FIRST))
+    return match_at(_ORDINAL_RE, text, [p for m in _ORDINAL_AREA.finditer(text) for p in range(*m.span())])
 
 
 def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:
