@@ -94,7 +94,8 @@ class Span(NamedTuple):
     end: int
 
 
-make_block, make_span = maker(Block), maker(Span)   # for the loops that make one per line or sentence
+# For the loops that make one per line, sentence, heading or ordinal:
+make_block, make_span, make_marker, make_ordinal = maker(Block), maker(Span), maker(Marker), maker(Ordinal)
 
 
 class Document:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .model import Block, Document, Heading, Marker, Ordinal, Span, make_block
+from .model import Block, Document, Heading, Marker, Ordinal, Span, make_block, make_marker, make_ordinal
 from .numbering import Parsed, parse_marker, parse_ordinal
 from .positions import LineIndex
 from .text import CN_NUMERALS, SpanSet, match_at
@@ -158,8 +158,8 @@ def _marker(text: str, start: int, end: int) -> Marker | None:
     parsed: Parsed | None = parse_marker(text[start:end])
     if parsed is None or parsed.value == 0 or _is_enumerated_number(text, end, parsed):
         return None
-    return Marker(parsed.family, parsed.value, start, end, text[start:end],
-                  parsed.open, parsed.close, parsed.punct)
+    return make_marker((parsed.family, parsed.value, start, end, text[start:end],
+                        parsed.open, parsed.close, parsed.punct))
 
 
 def _is_enumerated_number(text: str, end: int, parsed: Parsed) -> bool:
@@ -170,17 +170,18 @@ def _is_enumerated_number(text: str, end: int, parsed: Parsed) -> bool:
 def _tree(raw, text: str, index: LineIndex) -> list[Heading]:
     """Nest headings by level with a stack; record children and where each section ends."""
     n = len(raw)
+    levels = [marker.level for marker, _, _ in raw]   # (a property: read once each)
     parents: list[int | None] = [None] * n
     children: list[list[int]] = [[] for _ in range(n)]
     stack: list[int] = []
-    for i, (marker, _, _) in enumerate(raw):
-        while stack and raw[stack[-1]][0].level >= marker.level:
+    for i, level in enumerate(levels):
+        while stack and levels[stack[-1]] >= level:
             stack.pop()
         if stack:
             parents[i] = stack[-1]
             children[stack[-1]].append(i)
         stack.append(i)
-    body_ends = _body_ends(raw, len(text))
+    body_ends = _body_ends(raw, levels, len(text))
     headings = []
     first_text: dict[int, int] = {}
     for i, (marker, title_start, title_end) in enumerate(raw):
@@ -190,17 +191,17 @@ def _tree(raw, text: str, index: LineIndex) -> list[Heading]:
             found = _TEXT_START.search(text, index.starts[line])
             first = first_text[line] = found.start() if found else len(text)
         run_in = first < marker.start
-        headings.append(Heading(i, marker, marker.level, marker.start, title_start, title_end, line,
+        headings.append(Heading(i, marker, levels[i], marker.start, title_start, title_end, line,
                                 run_in, parents[i], tuple(children[i]), body_ends[i]))
     return headings
 
 
-def _body_ends(raw, text_len: int) -> list[int]:
+def _body_ends(raw, levels: list[int], text_len: int) -> list[int]:
     """For each heading, the start of the next heading of the same or a higher level."""
     ends = [text_len] * len(raw)
     open_: list[int] = []
     for i, (marker, _, _) in enumerate(raw):
-        while open_ and raw[open_[-1]][0].level >= marker.level:
+        while open_ and levels[open_[-1]] >= levels[i]:
             ends[open_.pop()] = marker.start
         open_.append(i)
     return ends
@@ -239,7 +240,7 @@ def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
         if passed > h:
             h = passed
             _close_all(runs, done)
-        ordinal = Ordinal(parsed.family, parsed.value, m.start(), m.end(), m.group())
+        ordinal = make_ordinal((parsed.family, parsed.value, m.start(), m.end(), m.group()))
         run = runs.get(ordinal.family)
         leads = _BLANK.fullmatch(text, block.start, m.start()) is not None
         if run and run[-1].start < block.start and not (leads and ordinal.family in prev_block_led):
