@@ -119,5 +119,12 @@ class LineIndex:
 
     def _lines_with_astral(self) -> set[int]:
         if self._astral_lines is None:
-            self._astral_lines = {self.line_of(m.start()) for m in _ASTRAL.finditer(self.text)}
+            found = _ASTRAL.finditer(self.text) if _has_astral(self.text) else ()
+            self._astral_lines = {self.line_of(m.start()) for m in found}
         return self._astral_lines
+
+
+def _has_astral(text: str) -> bool:
+    """Whether `text` holds a character outside the BMP: one encodes to two UTF-16 units, so the
+    encoding's length tells (an encoder's pass in C is several times faster than a regex search)."""
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
