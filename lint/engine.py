@@ -20,8 +20,8 @@ def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:
         check, _ = load_kind(rule.kind)
         message = messages(rule, lang)
         code, name, severity = rule.code, rule.name, rule.severity
-        out.extend(make_diagnostic((code, name, severity, message(f.variant, f.args), f.start, f.end, f.fix,
-                                    f.related)) for f in check(doc, rule.options))
+        out += [make_diagnostic((code, name, severity, message(f.variant, f.args), f.start, f.end, f.fix, f.related))
+                for f in check(doc, rule.options)]
     from .suppressions import apply_allow, apply_suppressions
 
     out = apply_allow(doc.text, out, ruleset.allow)
