@@ -34,9 +34,10 @@ def messages(rule: Rule, lang: str) -> Callable[[str, dict], str]:
     """The rule's message formatter for `lang`, remembering each message it has built.
 
     Findings of one rule repeat few distinct messages (every "," → "，" reads the same), and
-    formatting a template costs more than looking its arguments up.
+    formatting a template costs more than looking its arguments up. What is built is kept for
+    the next file: every file under the same settings is checked by the same Rule objects.
     """
-    built: dict = {}
+    built = _built(rule, lang)
 
     def message(variant: str, args: dict) -> str:
         try:
@@ -49,3 +50,19 @@ def messages(rule: Rule, lang: str) -> Callable[[str, dict], str]:
         return found
 
     return message
+
+
+_BUILT: dict[tuple[int, str], tuple[Rule, dict]] = {}
+_MAX_RULES, _MAX_MESSAGES = 256, 10_000   # bounds for a long-lived process (the language server)
+
+
+def _built(rule: Rule, lang: str) -> dict:
+    """The messages built so far for `rule` in `lang`, by (variant, *args)."""
+    kept = _BUILT.get((id(rule), lang))
+    if kept is None or kept[0] is not rule:   # (holding the rule keeps its id from being reused)
+        if len(_BUILT) >= _MAX_RULES:
+            _BUILT.clear()
+        kept = _BUILT[id(rule), lang] = (rule, {})
+    if len(kept[1]) >= _MAX_MESSAGES:   # a message quoting the text can take endless values
+        kept[1].clear()
+    return kept[1]
