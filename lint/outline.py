@@ -45,7 +45,9 @@ _ORDINAL_START = re.compile(f"[{_ORDINAL_FIRST}]")
 # _ORDINAL_RE without its lookarounds (so it matches wherever _ORDINAL_RE does, and more) and
 # opens with a class, so sre skips in C to the next place worth a look.
 _ORDINAL_AREA = re.compile(
-    rf"[{_ORDINAL_FIRST}](?:(?<=[{CN_NUMERALS}])[{CN_NUMERALS}]{{0,2}}是|(?<=第){_N}[，,、：:]|(?<=其)[{CN_NUMERALS}][，,、：:是])")
+    rf"[{_ORDINAL_FIRST}](?:(?<=[{CN_NUMERALS}])[{CN_NUMERALS}]{{0,2}}是"
+    rf"|(?<=第){_N}[，,、：:]"
+    rf"|(?<=其)[{CN_NUMERALS}][，,、：:是])")
 _MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a MARKER match can start
 _TITLE_END = re.compile(r"[。！？；!?;]")
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
@@ -60,7 +62,7 @@ _MD_MASKS = re.compile(
 # a comment's < and an inline code's `. (Every alternative opens with a literal, so sre finds
 # them in C.)
 _MASK_START = re.compile(r"<|`|\n(?=[ \t]*[`~])")
-_CONTENT = re.compile(r"[^\r\n \t\u3000][^\r\n]*")
+_SPACES = " \t\u3000"
 _LONE_CR = re.compile(r"\r(?!\n)")
 _TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
 
@@ -90,15 +92,15 @@ def _markdown_masks(text: str) -> list[Span]:
 
 
 def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
-    """Every line with a character other than a space, a tab or an ideographic space."""
-    starts = index.starts
-    masked = bool(mask.starts)
-    blocks = []
-    for m in _CONTENT.finditer(text):   # one per such line: its first such character to its end
-        line = bisect_right(starts, m.start()) - 1
-        start = starts[line]
-        if not (masked and start in mask and m.end() - 1 in mask):
-            blocks.append(make_block((start, m.end(), line)))
+    """Every line with a character other than a space, a tab or an ideographic space.
+
+    Lines are known from the index: most begin with such a character, and only the others are
+    stripped to look (where a regex would read every character to find each line's end).
+    """
+    blocks = [make_block((start, end, line)) for line, (start, end) in enumerate(zip(index.starts, index.line_ends()))
+              if start < end and (text[start] not in _SPACES or text[start:end].lstrip(_SPACES))]
+    if mask.starts:
+        blocks = [b for b in blocks if not (b.start in mask and b.end - 1 in mask)]
     return blocks
 
 

@@ -60,6 +60,15 @@ class LineIndex:
             end -= 1
         return start, end
 
+    def line_ends(self) -> list[int]:
+        """Where each line's text ends, before its line end: line_span's ends, for every line at once."""
+        text = self.text
+        ends = [n - 1 for n in self.starts[1:]]   # the line end's last character
+        if "\r\n" in text:
+            ends = [e - 1 if text[e - 1:e + 1] == "\r\n" else e for e in ends]
+        ends.append(len(text))
+        return ends
+
     def line_text(self, line: int) -> str:
         start, end = self.line_span(line)
         return self.text[start:end]
