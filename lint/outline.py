@@ -125,7 +125,7 @@ def _heading_with_run_in_children(text, marker, mask, index: LineIndex):
     """A heading, then any lower-level heading that starts inside its unpunctuated title."""
     out = []
     while marker is not None:
-        line_end = index.line_span(index.line_of(marker.end))[1]   # not str.find: one long line
+        line_end = index.line_ends()[index.line_of(marker.end)]   # not str.find: one long line
         stop = _TITLE_END.search(text, marker.end, line_end)
         limit = stop.start() if stop else line_end
         title_end = limit

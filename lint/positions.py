@@ -37,11 +37,12 @@ class Position(NamedTuple):
 class LineIndex:
     """Line starts of one text, with UTF-16 corrections only for lines holding astral characters."""
 
-    __slots__ = ("text", "starts", "_astral_lines")
+    __slots__ = ("text", "starts", "_ends", "_astral_lines")
 
     def __init__(self, text: str):
         self.text = text
         self.starts = _line_starts(text)
+        self._ends: list[int] | None = None
         self._astral_lines: set[int] | None = None
 
     @property
@@ -62,12 +63,14 @@ class LineIndex:
 
     def line_ends(self) -> list[int]:
         """Where each line's text ends, before its line end: line_span's ends, for every line at once."""
-        text = self.text
-        ends = [n - 1 for n in self.starts[1:]]   # the line end's last character
-        if "\r\n" in text:
-            ends = [e - 1 if text[e - 1:e + 1] == "\r\n" else e for e in ends]
-        ends.append(len(text))
-        return ends
+        if self._ends is None:
+            text = self.text
+            ends = [n - 1 for n in self.starts[1:]]   # the line end's last character
+            if "\r\n" in text:
+                ends = [e - 1 if text[e - 1:e + 1] == "\r\n" else e for e in ends]
+            ends.append(len(text))
+            self._ends = ends
+        return self._ends
 
     def line_text(self, line: int) -> str:
         start, end = self.line_span(line)
