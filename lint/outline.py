@@ -226,30 +226,32 @@ def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
     masked = bool(mask.starts)
     parses: dict[str, Parsed | None] = {}   # a report repeats a few ordinals many times
     for m in _ordinals(text):
-        b = bisect_right(block_starts, m.start()) - 1
-        if b < 0 or m.end() > blocks[b].end or (masked and m.start() in mask):
+        (start, end), written = m.span(), m.group()
+        b = bisect_right(block_starts, start) - 1
+        if b < 0 or end > blocks[b].end or (masked and start in mask):
             continue   # not prose: a blank or masked line
-        if m.group() not in parses:
-            parses[m.group()] = parse_ordinal(m.group())
-        parsed = parses[m.group()]
+        if written not in parses:
+            parses[written] = parse_ordinal(written)
+        parsed = parses[written]
         if parsed is None:
             continue
         if b != current:
             prev_block_led = led if b == current + 1 else set()
             led, current = set(), b
         block = blocks[b]
-        passed = bisect_left(heading_starts, m.start(), h)   # headings since the last ordinal end its runs
+        passed = bisect_left(heading_starts, start, h)   # headings since the last ordinal end its runs
         if passed > h:
             h = passed
             _close_all(runs, done)
-        ordinal = make_ordinal((parsed.family, parsed.value, m.start(), m.end(), m.group()))
-        run = runs.get(ordinal.family)
-        leads = _BLANK.fullmatch(text, block.start, m.start()) is not None
-        if run and run[-1].start < block.start and not (leads and ordinal.family in prev_block_led):
-            done.append(tuple(runs.pop(ordinal.family)))
-        runs.setdefault(ordinal.family, []).append(ordinal)
+        family = parsed.family
+        ordinal = make_ordinal((family, parsed.value, start, end, written))
+        run = runs.get(family)
+        leads = _BLANK.fullmatch(text, block.start, start) is not None
+        if run and run[-1].start < block.start and not (leads and family in prev_block_led):
+            done.append(tuple(runs.pop(family)))
+        runs.setdefault(family, []).append(ordinal)
         if leads:
-            led.add(ordinal.family)
+            led.add(family)
     _close_all(runs, done)
     done.sort(key=lambda run: run[0].start)
     return done
