@@ -75,12 +75,13 @@ class _Writer:
     the index can map it in C, and what one rule's diagnostics share is written once.
     """
 
-    __slots__ = ("path", "index", "heads")
+    __slots__ = ("path", "index", "heads", "one_edit")
 
     def __init__(self, report, path: str):
         self.path = path
         self.index = report.index
         self.heads = _Heads()
+        self.one_edit = _OneEdit()
 
     def ranges(self, starts: list[int], ends: list[int]) -> list[str]:
         start_lines, start_columns = self.index.utf16_positions(starts)
@@ -102,15 +103,25 @@ class _Writer:
         """The fix, `where` being the diagnostic's range: most fixes are one edit of exactly that span."""
         edits, safe = d.fix
         if len(edits) == 1 and edits[0].start == d.start and edits[0].end == d.end:
-            written = f'{{"range": {where}, "newText": {_string(edits[0].new_text)}}}'
-        else:
-            ranges = self.ranges([e.start for e in edits], [e.end for e in edits])
-            written = ", ".join(f'{{"range": {r}, "newText": {_string(e.new_text)}}}' for e, r in zip(edits, ranges))
+            before, after = self.one_edit[safe, edits[0].new_text]
+            return f"{before}{where}{after}"
+        ranges = self.ranges([e.start for e in edits], [e.end for e in edits])
+        written = ", ".join(f'{{"range": {r}, "newText": {_string(e.new_text)}}}' for e, r in zip(edits, ranges))
         return f'{{"safe": {_BOOLEAN[safe]}, "edits": [{written}]}}'
 
     def related(self, d) -> str:
         return ", ".join(f'{{"path": {self.path}, "range": {self.range(r.start, r.end)}, '
                          f'"message": {_string(r.message)}}}' for r in d.related)
+
+
+class _OneEdit(dict):
+    """The text around the range of a fix that is one edit, by (safe, new text): fixes repeat."""
+
+    def __missing__(self, key: tuple[bool, str]) -> tuple[str, str]:
+        safe, new_text = key
+        parts = self[key] = (f'{{"safe": {_BOOLEAN[safe]}, "edits": [{{"range": ',
+                             f', "newText": {_string(new_text)}}}]}}')
+        return parts
 
 
 class _Heads(dict):
