@@ -6,9 +6,9 @@ section, sentence, clause — takes its comparison key as a slice of its block. 
 the 3-gram at every offset becomes one int, cut in C from the UTF-16 encoding; one Counter pass
 counts them, and each 3-gram seen twice gets a rank (by count, then a fixed pseudo-random
 tie-break), so the rank of every offset is one list shared by paragraphs and sentences. A unit's
-sketch is its k lowest distinct ranks (rare shingles), from its slice of that list, sorted. Units sharing enough
-sketch entries become candidates, and only candidates, after a length bound, are scored with
-rapidfuzz. Clauses are compared only within their paragraph, directly.
+sketch is its k lowest distinct ranks (rare shingles), from its slice of that list, sorted. Units
+sharing enough sketch entries become candidates, and only candidates, after a length bound, are
+scored with rapidfuzz. Clauses are compared only within their paragraph, directly.
 """
 from __future__ import annotations
 
