@@ -194,7 +194,13 @@ def lint_one(target: str, opts: CheckOptions, configs: Configs):
 
 def _prepare_workers(first: str, opts: CheckOptions, explicit: Config | None) -> None:
     """Load the rules and the pipeline's modules once, before the workers fork and inherit them."""
-    from . import api, engine, formatters, outline  # noqa: F401
+    from importlib import import_module
+
+    from . import api, formatters
+
+    for name in ("engine", "outline"):   # for the workers to inherit
+        import_module(f"{__package__}.{name}")
+    formatters.formatter(opts.fmt)   # the output format's own module too
 
     try:
         api.ruleset_for(first, explicit, select=opts.select, ignore=opts.ignore)
