@@ -135,7 +135,7 @@ class _Folded:
             compact = len(grams) >= _COMPACT_FROM and isinstance(grams, array)
             if not compact and isinstance(grams, array):
                 grams = grams.tolist()
-            rank_of = _ranks_of_repeated(Counter(grams)).get
+            rank_of = _ranks_of_repeated(grams).get
             if compact:
                 self._ranks = array("I")
                 for at in range(0, len(grams), _SLICE * 4):     # a slice at a time: no full list
@@ -156,12 +156,15 @@ class _Folded:
         return Unit(start, end, key, group, self.base[b] + at + len(raw) - len(lead))
 
 
-def _ranks_of_repeated(counts: Counter) -> dict:
+def _ranks_of_repeated(grams: list | array) -> dict:
     """The rank of each 3-gram that occurs more than once: 1, 2, … by count, then tie-break."""
+    counts = Counter(grams)
     repeated = list(compress(counts, map(lt, repeat(1), counts.values())))
     tie_break = map(and_, map(mul, _as_ints(repeated), repeat(_MIX)), repeat(_LOW))
     order = list(map(or_, map(lshift, map(counts.__getitem__, repeated), repeat(64)), tie_break))
+    del counts      # the largest dict goes before the ranks' dict is built (a big document's peak)
     by_rank = sorted(range(len(repeated)), key=order.__getitem__)
+    del order
     return dict(zip(map(repeated.__getitem__, by_rank), range(1, len(by_rank) + 1)))
 
 
