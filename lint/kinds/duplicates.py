@@ -130,8 +130,9 @@ class _Folded:
             # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
             sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
             grams = _grams(sep.join(self.texts))
-            # A list of ints costs ~8 bytes an offset (small ints are shared), an array 4: past _COMPACT_FROM offsets
-            # memory wins over the few percent that reading Python ints from a list saves.
+            # A list of 3-grams costs ~40 bytes an offset (an int object each), an array 8, and the
+            # ranks 8 (shared ints) or 4: past _COMPACT_FROM offsets memory wins over the few
+            # percent that reading Python ints from a list saves.
             compact = len(grams) >= _COMPACT_FROM and isinstance(grams, array)
             if not compact and isinstance(grams, array):
                 grams = grams.tolist()
@@ -397,8 +398,9 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
     ranks, extract = fd.ranks(), None
-    # Each unit's 3-gram ranks, sorted (rarest first: its sketch is taken from the front), built
-    # lazily in C: slice of the shared ranks, sorted — no Python call per unit.
+    # Each unit's repeated 3-grams' ranks, sorted (rarest first: its sketch is taken from the
+    # front), built lazily in C: slice of the shared ranks, zeros dropped, sorted — no Python call
+    # per unit.
     ats = list(map(_AT, units))
     slices = map(slice, ats, map(add, ats, map(sub, map(len, map(_KEY, units)), repeat(2))))
     for i, found in _Index(units, options).candidates(map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))):
