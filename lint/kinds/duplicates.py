@@ -403,7 +403,8 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
     # per unit.
     ats = list(map(_AT, units))
     slices = map(slice, ats, map(add, ats, map(sub, map(len, map(_KEY, units)), repeat(2))))
-    for i, found in _Index(units, options).candidates(map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))):
+    unit_ranks = map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))
+    for i, found in _Index(units, options).candidates(unit_ranks):
         unit = units[i]
         if extract is None:     # imported on the first candidate: most short reports never need it
             from rapidfuzz.fuzz import ratio
