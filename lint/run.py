@@ -194,12 +194,9 @@ def lint_one(target: str, opts: CheckOptions, configs: Configs):
 
 def _prepare_workers(first: str, opts: CheckOptions, explicit: Config | None) -> None:
     """Load the rules and the pipeline's modules once, before the workers fork and inherit them."""
-    from importlib import import_module
+    from . import api, engine, formatters, outline
 
-    from . import api, formatters
-
-    for name in ("engine", "outline"):   # for the workers to inherit
-        import_module(f"{__package__}.{name}")
+    del engine, outline              # imported for the workers to inherit
     formatters.formatter(opts.fmt)   # the output format's own module too
 
     try:

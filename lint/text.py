@@ -38,11 +38,6 @@ def split_sentences(doc: Document) -> list[Span]:
     return spans
 
 
-def offsets_of(text: str, strings) -> list[int]:
-    """Sorted offsets where any of `strings` (the characters of a str, or a tuple of strings) occurs."""
-    return merge_sorted(occurrences(text, s) for s in strings)
-
-
 def merge_sorted(runs: Iterable[list[int]]) -> list[int]:
     """One sorted list from sorted lists (Timsort merges the runs in linear time)."""
     merged: list[int] = []
@@ -95,6 +90,11 @@ class SpanSet:
     def __contains__(self, offset: int) -> bool:
         i = bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.ends[i]
+
+    def holding(self, start: int, end: int) -> int:
+        """The index of the span that holds start…end whole, or -1."""
+        i = bisect_right(self.starts, start) - 1
+        return i if i >= 0 and end <= self.ends[i] else -1
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, end - 1) - 1

@@ -10,7 +10,6 @@ match needs, or over many paragraphs in one call when it cannot see a line break
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Iterable, Iterator, Literal, NamedTuple, Optional, Union
@@ -194,12 +193,12 @@ def _search_lines(doc: Document, regions: SpanSet, scan: Scan, k: int, found: li
 
 def _keep(text: str, regions: SpanSet, scan: Scan, k: int, matches, found: list) -> None:
     """Keep the matches found in the whole text that lie in a region: not on a blank or masked line."""
-    starts, ends, group = regions.starts, regions.ends, scan.group
+    starts, ends, group, holding = regions.starts, regions.ends, scan.group, regions.holding
     for m in matches:
         s, e = m.span(group)
         if e > s >= 0:
-            i = bisect_right(starts, s) - 1
-            if i >= 0 and e <= ends[i] and (not scan.bounded or _bounded(text, s, e, starts[i], ends[i])):
+            i = holding(s, e)
+            if i >= 0 and (not scan.bounded or _bounded(text, s, e, starts[i], ends[i])):
                 found.append((s, e, k, m))
 
 
@@ -348,13 +347,8 @@ def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[
             if new is None:
                 new = _translate(old, table)
         if new != old:
-            # (quote and _edits inline for the usual one-character match: this runs per finding)
-            edits = (make_edit((s, e, new)),) if len(old) == 1 else _edits(s, old, new)
-            if len(old) <= 40 and len(new) <= 40:
-                args = {"match": old, "replacement": new}
-            else:
-                args = {"match": quote(old), "replacement": quote(new)}
-            yield make_finding((s, e, args, "", make_fix((edits, safe)), ()))
+            args = {"match": quote(old), "replacement": quote(new)}
+            yield make_finding((s, e, args, "", make_fix((_edits(s, old, new), safe)), ()))
 
 
 @lru_cache(maxsize=32)
@@ -370,5 +364,5 @@ def _translate(old: str, table: dict[str, str]) -> str:
 def _edits(start: int, old: str, new: str) -> tuple[Edit, ...]:
     """Smallest edits: one per changed character when lengths agree (（中职） touches only brackets)."""
     if len(old) != len(new) or len(old) == 1:
-        return (Edit(start, start + len(old), new),)
-    return tuple(Edit(start + i, start + i + 1, b) for i, (a, b) in enumerate(zip(old, new)) if a != b)
+        return (make_edit((start, start + len(old), new)),)
+    return tuple(make_edit((start + i, start + i + 1, b)) for i, (a, b) in enumerate(zip(old, new)) if a != b)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_right
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
@@ -64,11 +63,8 @@ def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Fi
 
 
 def _in_blocks(doc: Document, matches: Iterable[re.Match]) -> Iterator[re.Match]:
-    starts = doc.block_starts
-    for m in matches:
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= doc.blocks[i].end:
-            yield m
+    holding = doc.block_spans.holding
+    return (m for m in matches if holding(*m.span()) >= 0)
 
 
 def _finding(m: re.Match, word: str) -> Finding:
