@@ -8,7 +8,7 @@ counts them, and each 3-gram seen twice gets a rank (by count, then a fixed pseu
 tie-break), so the rank of every offset is one list shared by paragraphs and sentences. A unit's
 sketch is its k lowest distinct ranks (rare shingles), from its slice of that list, sorted. Units
 sharing enough sketch entries become candidates, and only candidates, after a length bound, are
-scored with rapidfuzz. Clauses are compared only within their paragraph, directly.
+scored with fuzz.ratio (lint.similarity). Clauses are compared only within their paragraph, directly.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from functools import lru_cache
 from operator import add, and_, attrgetter, eq, lshift, lt, methodcaller, mul, or_, sub
 from typing import Iterator, NamedTuple
 
+from .. import similarity
 from ..findings import Finding, Related
 from ..model import Document
 
@@ -366,18 +367,15 @@ def _long_clause(min_chars: int) -> re.Pattern:
 def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
     """(clause, earlier clause, score) within one paragraph, each compared with the few before it.
 
-    Paragraphs hold few long clauses, so rapidfuzz compares them directly (in C); the window
+    Paragraphs hold few long clauses, so they are compared directly; the window
     keeps a paragraph of thousands of clauses linear.
     """
     for _, run in groupby(units, key=lambda u: u.group):
         group = list(run)
-        from rapidfuzz.fuzz import ratio
-        from rapidfuzz.process import extract
-
         keys = [u.key for u in group]
         for i in range(1, len(group)):
             low = max(0, i - _CLAUSE_WINDOW)
-            matches = extract(keys[i], keys[low:i], scorer=ratio, score_cutoff=threshold, limit=None)
+            matches = similarity.matches(keys[i], keys[low:i], threshold)
             for key, score, j in matches:
                 if key != keys[i] and _DIGITS.findall(key) == _DIGITS.findall(keys[i]):
                     yield group[i], group[low + j], score
@@ -397,7 +395,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    ranks, extract = fd.ranks(), None
+    ranks = fd.ranks()
     # Each unit's repeated 3-grams' ranks, sorted (rarest first: its sketch is taken from the
     # front), built lazily in C: slice of the shared ranks, zeros dropped, sorted — no Python call
     # per unit.
@@ -406,11 +404,7 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
     unit_ranks = map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))
     for i, found in _Index(units, options).candidates(unit_ranks):
         unit = units[i]
-        if extract is None:     # imported on the first candidate: most short reports never need it
-            from rapidfuzz.fuzz import ratio
-            from rapidfuzz.process import extract
-        matches = extract(unit.key, [units[j].key for j in found], scorer=ratio, score_cutoff=options.threshold,
-                          limit=None)
+        matches = similarity.matches(unit.key, [units[j].key for j in found], options.threshold)
         digits = _DIGITS.findall(unit.key) if matches else None
         for key, score, j in matches:
             # Sentences whose figures differ are parallel statistics, not copies.

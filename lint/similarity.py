@@ -1,0 +1,81 @@
+"""rapidfuzz's fuzz.ratio, and the choices that reach a threshold against it, best first.
+
+fuzz.ratio is the normalized Indel similarity: 100·(1 − d/(a + b)), where d = a + b − 2·LCS. A
+one-file run that compares a few dozen sentences would spend more on importing rapidfuzz (about
+12 ms: its C extensions) than on comparing: until a process has compared `_PYTHON_BUDGET`
+characters, the same scores are computed here by the bit-parallel LCS length (Allison–Dix, as
+refined by Hyyrö) on Python ints, one step per character of each choice. Past the budget
+rapidfuzz is imported and does all the rest. Both give the same floats in the same order (the
+tests compare them), so which one ran never shows in a diagnostic.
+"""
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+
+_PYTHON_BUDGET = 20_000     # characters of choices stepped through in Python before rapidfuzz pays
+_spent = 0
+_extract = None             # rapidfuzz's extract, once imported
+
+
+def matches(query: str, choices: list[str], threshold: float) -> list[tuple[str, float, int]]:
+    """(choice, score, index) for each choice whose ratio to `query` reaches `threshold`, best
+    score first, an earlier choice first among equal scores (as rapidfuzz.process.extract)."""
+    global _spent
+    if _extract is None:
+        steps = sum(map(len, choices))
+        if _spent + steps <= _PYTHON_BUDGET:
+            _spent += steps
+            return _python_matches(query, choices, threshold)
+        _import_rapidfuzz()
+    return _extract(query, choices, score_cutoff=threshold)
+
+
+def _import_rapidfuzz() -> None:
+    global _extract
+    from functools import partial
+
+    from rapidfuzz.fuzz import ratio as rapidfuzz_ratio
+    from rapidfuzz.process import extract
+
+    _extract = partial(extract, scorer=rapidfuzz_ratio, limit=None)
+
+
+def _python_matches(query: str, choices: list[str], threshold: float) -> list[tuple[str, float, int]]:
+    # rapidfuzz.process.extract takes the cutoff as a C float and compares it, divided by 100, with
+    # the similarity before scaling (tested): the same here, so that a score at the threshold agrees.
+    cutoff = array("f", (threshold,))[0] / 100
+    found = [(choice, similarity * 100, i)
+             for i, (choice, similarity) in enumerate(zip(choices, _similarities(query, choices)))
+             if similarity >= cutoff]
+    found.sort(key=lambda match: -match[1])     # stable: equal scores keep the earlier choice first
+    return found
+
+
+def ratio(a: str, b: str) -> float:
+    """fuzz.ratio(a, b): 100 for equal texts (and for two empty ones), 0 for no common character."""
+    return next(_similarities(a, [b])) * 100
+
+
+def _similarities(query: str, choices: list[str]) -> Iterator[float]:
+    """1 − d/(q + c) for each choice, in rapidfuzz's order of operations so that the floats agree.
+
+    The LCS length comes from a bit-parallel pass over the choice (bit i of `row` is 0 where the
+    LCS with query[:i+1] has grown), the query's character masks built once for all choices.
+    Characters not in the query leave `row` unchanged, so they are dropped in C before the loop.
+    """
+    masks: dict[str, int] = {}
+    for i, char in enumerate(query):
+        masks[char] = masks.get(char, 0) | 1 << i
+    everywhere = (1 << len(query)) - 1
+    for choice in choices:
+        total = len(query) + len(choice)
+        if not total:
+            yield 1.0
+            continue
+        row = everywhere
+        for mask in filter(None, map(masks.get, choice)):
+            matched = row & mask
+            row = (row + matched) | (row - matched)
+        common = len(query) - (row & everywhere).bit_count()
+        yield 1.0 - (total - 2 * common) / total
