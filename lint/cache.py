@@ -5,7 +5,6 @@ pack. Set REPORTLINT_NO_CACHE=1 to bypass it, REPORTLINT_CACHE_DIR to move it.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -13,9 +12,10 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from . import __version__
+from .hashing import hex_digest
 
 T = TypeVar("T")
-_FORMAT = 3   # raised whenever what an entry holds, or what its key covers, changes
+_FORMAT = 4   # raised whenever what an entry holds, or what its key covers, changes
 
 
 def _debug(message: str, *args) -> None:
@@ -37,9 +37,9 @@ def cache_dir() -> Path | None:
 
 
 def digest(path: str | Path) -> str | None:
-    """SHA-256 of a file's bytes (None when it cannot be read)."""
+    """The digest of a file's bytes (None when it cannot be read)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return hex_digest(Path(path).read_bytes())
     except OSError:
         return None
 
@@ -55,7 +55,7 @@ def cached(kind: str, key: str, build: Callable[[], tuple[T, Iterable[str]]]) ->
     # The package's own folder is part of the key: two checkouts of reportlint (or an installed
     # copy and a working tree) never read each other's entries, whatever files they name.
     here = os.path.dirname(os.path.abspath(__file__))
-    name = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version_info[:2]}|{here}|{kind}|{key}".encode()).hexdigest()[:32]
+    name = hex_digest(f"{_FORMAT}|{__version__}|{sys.version_info[:2]}|{here}|{kind}|{key}".encode())[:32]
     entry = folder / f"{kind}-{name}.pickle"
     value = _load(entry)
     if value is not _MISS:
@@ -171,7 +171,7 @@ _preloaded: set = set()
 def _regex_entry(folder: Path) -> Path:
     # One file per regex-engine build (programs from another Python would only be recompiled)
     # and cache format.
-    tag = hashlib.sha256(repr((_FORMAT, _regex_tag())).encode()).hexdigest()[:12]
+    tag = hex_digest(repr((_FORMAT, _regex_tag())).encode())[:12]
     return folder / f"regexes-{sys.implementation.cache_tag}-{tag}.pickle"
 
 

@@ -59,9 +59,9 @@ class RuleSet:
         """A hash of the rules as configured (codes, severities, messages, options, allow list),
         for the result cache; worked out once, as every file under the same settings shares
         this RuleSet (see resolve)."""
-        import hashlib
+        from .hashing import hex_digest
 
-        return hashlib.sha256(repr(self).encode("utf-8", "surrogatepass")).hexdigest()
+        return hex_digest(repr(self).encode("utf-8", "surrogatepass"))
 
 
 def find_config(start: Path) -> Path | None:

@@ -82,16 +82,16 @@ def _memo() -> dict:
     if table is not None:
         return table
     import atexit
-    import hashlib
     import pickle
 
     from .cache import cache_dir
+    from .hashing import hex_digest
 
     table = {}
     folder = cache_dir()
     if folder is not None:
         grammar = (data_dir("grammars") / "numbering.lark").read_bytes()
-        path = folder / f"markers-{hashlib.sha256(grammar).hexdigest()[:16]}.pickle"
+        path = folder / f"markers-{hex_digest(grammar)[:16]}.pickle"
         _MEMO_STATE["path"] = path
         try:
             with open(path, "rb") as fh:

@@ -6,22 +6,21 @@ or REPORTLINT_NO_CACHE=1 bypass it.
 """
 from __future__ import annotations
 
-import hashlib
 import pickle
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .cache import cache_dir, write_pickle
+from .hashing import hex_digest
 
 
 def result_key(text: str, kind: str, rules_fingerprint: str, lang: str) -> str | None:
     """The cache key of one file's diagnostics, or None when caching is off."""
     if cache_dir() is None:
         return None
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
-    digest.update(f"|{kind}|{lang}|{rules_fingerprint}|{_code_fingerprint()}".encode())
-    return digest.hexdigest()
+    return hex_digest(text.encode("utf-8", "surrogatepass"),
+                      f"|{kind}|{lang}|{rules_fingerprint}|{_code_fingerprint()}".encode())
 
 
 def load(key: str):
@@ -56,4 +55,4 @@ def _code_fingerprint() -> str:
         except OSError:
             continue
         stamp.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("|".join(stamp).encode()).hexdigest()
+    return hex_digest("|".join(stamp).encode())
