@@ -6,9 +6,9 @@ Rules and packs are named tuples, which cost a run far less to define than datac
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import ConfigError
@@ -60,15 +60,17 @@ class Pack(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def builtin_pack_paths() -> dict[str, Path]:
+def builtin_pack_paths() -> dict[str, str]:
     """Built-in packs by name: every rules/*.yaml shipped with reportlint (found once: they ship with it)."""
-    from ._resources import data_dir
+    from ._resources import data_dir, files_ending
 
-    return {p.stem: p for p in sorted(data_dir("rules").glob("*.yaml"))}
+    return {os.path.splitext(os.path.basename(p))[0]: p for p in files_ending(data_dir("rules"), ".yaml")}
 
 
-def load_pack(path: str | Path, trusted: bool = False) -> Pack:
+def load_pack(path, trusted: bool = False) -> Pack:
     """Read, validate and build one pack file."""
+    from pathlib import Path   # only when a pack is validated, not on a run that reads it from the cache
+
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
