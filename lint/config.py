@@ -5,20 +5,21 @@ from __future__ import annotations
 import os
 import re
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
 from .errors import ConfigError
 from .packs import Pack, Rule, builtin_pack_paths, load_pack, validate_options
+from .records import record
 from .yamlfile import line_of, load_yaml
 
-TYPE_CHECKING = False   # what typing.TYPE_CHECKING is at run time, without importing typing
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
     from pathlib import Path
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
 
-class Config(NamedTuple):
+@record
+class Config:
     """A validated configuration, its file and the packs it names.
 
     A named tuple, which costs a run far less to define than a dataclass. Nothing changes a

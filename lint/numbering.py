@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import NamedTuple
 
 from ._resources import data_file
+from .records import record
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 
-class Parsed(NamedTuple):
+@record
+class Parsed:
     """A marker or ordinal string decomposed: family, value and the punctuation as written."""
 
     family: str

@@ -9,16 +9,21 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
 
 from .errors import ConfigError
+from .records import record
 from .yamlfile import line_of, load_yaml
+
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGS = ("zh", "en")
 SEVERITIES = ("error", "warning", "info")
 
 
-class Rule(NamedTuple):
+@record
+class Rule:
     """One rule as the engine runs it; texts are {"zh": …, "en": …}. Nothing changes one once made."""
 
     code: str
@@ -50,7 +55,8 @@ class Rule(NamedTuple):
             return template
 
 
-class Pack(NamedTuple):
+@record
+class Pack:
     """One pack file: its name, where it was read from, and its rules."""
 
     name: str

@@ -4,9 +4,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from typing import NamedTuple
 
 from .errors import InputError
+from .records import record
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + (".docx",)
@@ -20,7 +20,8 @@ _BOMS = (
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-class SourceText(NamedTuple):
+@record
+class SourceText:
     """Decoded text kept verbatim (no newline translation) and how to write it back."""
 
     text: str
