@@ -48,7 +48,7 @@ class CheckOptions:
 
 def run_check(opts: CheckOptions) -> int:
     """Lint, fix, apply or write the baseline, render; return the exit status."""
-    explicit = explicit_config(opts)
+    explicit = _explicit_config(opts)
     targets = collect(opts.paths, explicit)
     reports = lint_all(targets, opts, explicit)
     if opts.fix or opts.diff:
@@ -87,7 +87,7 @@ def exit_status(reports: list[FileReport], opts: CheckOptions, explicit: Config 
     return 1 if failing else 0
 
 
-def explicit_config(opts: CheckOptions) -> Config | None:
+def _explicit_config(opts: CheckOptions) -> Config | None:
     """The config that --config names, if any; an error when there is no such file."""
     if not opts.config:
         return None
