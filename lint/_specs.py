@@ -1,6 +1,8 @@
 """Pydantic models of what users write in rule packs. Imported only when a pack is validated."""
 from __future__ import annotations
 
+import sys
+import typing
 from dataclasses import field, is_dataclass, make_dataclass
 from functools import lru_cache
 from typing import Literal, Optional, Union, get_args, get_origin, get_type_hints
@@ -103,7 +105,7 @@ _NAMED_TUPLE_OF: dict[type, type] = {}   # mirror dataclass → its named tuple
 def _mirror(cls: type) -> type:
     """The frozen dataclass with the name, fields, types, defaults and pydantic config of the
     named tuple `cls`, named tuples among its field types mirrored in turn."""
-    hints = get_type_hints(cls)
+    hints = _type_hints(cls)
     defaults = cls._field_defaults
     fields = [(name, _mirror_type(hints[name]), field(default=defaults[name]) if name in defaults else field())
               for name in cls._fields]
@@ -112,6 +114,17 @@ def _mirror(cls: type) -> type:
                             namespace={"__pydantic_config__": config} if config is not None else {})
     _NAMED_TUPLE_OF[mirror] = cls
     return mirror
+
+
+def _type_hints(cls: type) -> dict:
+    """The annotations of the named tuple `cls`, evaluated in its module. The kinds import typing's
+    names (Literal, Optional …) for type checkers only, as a run does not import typing, so they
+    are supplied here, after the module's own names."""
+    module = vars(sys.modules[cls.__module__])
+    return get_type_hints(cls, globalns=dict(_TYPING_NAMES), localns=module)
+
+
+_TYPING_NAMES = {name: getattr(typing, name) for name in typing.__all__}
 
 
 def _mirror_type(tp):

@@ -1,7 +1,7 @@
 """The library entry points: lint a path or a string and get a FileReport back."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from .config import Config, RuleSet, config_for, resolve
 from .diagnostics import FileReport
@@ -12,7 +12,7 @@ from .source import SourceText, decode_file, kind_of, read_path
 def ruleset_for(path: str | None, config: Config | None = None, **selectors) -> tuple[Config, RuleSet]:
     """The config that governs `path` (found from its folder up, unless given) and its rules."""
     if config is None:
-        config = config_for(Path(path) if path else Path.cwd())
+        config = config_for(path or os.getcwd())
     return config, resolve(config, path, **selectors)
 
 
@@ -30,7 +30,7 @@ def _encoding_label(source: SourceText) -> str:
     return source.encoding + ("-sig" if source.bom and source.encoding == "utf-8" else "")
 
 
-def lint_path(path: str | Path, config: Config | None = None, lang: str | None = None,
+def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str | None = None,
               use_cache: bool = True, **selectors) -> FileReport:
     """Read, decode and lint one file; an unreadable file gives a report with `error` set.
 

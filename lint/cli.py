@@ -5,7 +5,6 @@ import argparse
 import gc
 import os
 import sys
-from pathlib import Path
 
 from . import __version__
 from .errors import ReportlintError
@@ -130,6 +129,8 @@ def _check(args) -> int:
 
 
 def _config(args) -> int:
+    from pathlib import Path
+
     from .config import config_for, load_config, resolve
 
     config = load_config(str(Path(args.config).resolve())) if args.config else config_for(Path(args.path))
@@ -147,7 +148,7 @@ def _all_rules():
     """Every rule of the packs configured for the current folder (user packs included)."""
     from .config import all_rules, config_for
 
-    return all_rules(config_for(Path.cwd()))
+    return all_rules(config_for(os.getcwd()))
 
 
 def _rules(args) -> int:

@@ -2,21 +2,24 @@
 and resolution into the RuleSet that applies to one file."""
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import NamedTuple
 
 from .errors import ConfigError
 from .packs import Pack, Rule, builtin_pack_paths, load_pack, validate_options
+from .records import record
 from .yamlfile import line_of, load_yaml
+
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
 
-class Config(NamedTuple):
+@record
+class Config:
     """A validated configuration, its file and the packs it names.
 
     A named tuple, which costs a run far less to define than a dataclass. Nothing changes a
@@ -38,6 +41,8 @@ class Config(NamedTuple):
 
     @property
     def root(self) -> Path:
+        from pathlib import Path
+
         return Path(self.path).parent if self.path else Path.cwd()
 
 
@@ -59,29 +64,45 @@ class RuleSet:
         """A hash of the rules as configured (codes, severities, messages, options, allow list),
         for the result cache; worked out once, as every file under the same settings shares
         this RuleSet (see resolve)."""
-        import hashlib
+        from .hashing import hex_digest
 
-        return hashlib.sha256(repr(self).encode("utf-8", "surrogatepass")).hexdigest()
+        return hex_digest(repr(self).encode("utf-8", "surrogatepass"))
 
 
 def find_config(start: Path) -> Path | None:
     """The nearest .reportlint.yaml, or pyproject.toml with [tool.reportlint], at or above `start`."""
-    start = real_path(start)
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
+    from pathlib import Path
+
+    found = _config_file(start)
+    return Path(found) if found else None
+
+
+def _config_file(start) -> str | None:
+    """find_config's answer as a string: a run finds its config without importing pathlib."""
+    start = os.path.realpath(start)
+    folder = start if os.path.isdir(start) else os.path.dirname(start)
+    while True:
         for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.reportlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and "[tool.reportlint" in _read_text(pyproject):
             return pyproject
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:   # the root
+            return None
+        folder = parent
 
 
-def config_for(path: Path) -> Config:
-    """The config that governs `path`: the nearest config file at or above it, else the defaults."""
-    found = find_config(path)
-    return load_config(str(found) if found else None)
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        return fh.read()
+
+
+def config_for(path) -> Config:
+    """The config that governs `path` (a str or Path): the nearest config file at or above it, else the defaults."""
+    return load_config(_config_file(path))
 
 
 @lru_cache(maxsize=64)
@@ -92,10 +113,12 @@ def load_config(path: str | None) -> Config:
     from .cache import cached
 
     def build():
+        from pathlib import Path
+
         config = _load(Path(path), ())
         return config, sorted({key[0] for key in config.lines if key})
 
-    return cached("config", str(Path(path).resolve()), build)
+    return cached("config", os.path.realpath(path), build)
 
 
 def _load(path: Path, chain: tuple[str, ...], child_lines: dict | None = None) -> Config:
@@ -124,6 +147,8 @@ def _load(path: Path, chain: tuple[str, ...], child_lines: dict | None = None) -
 
 
 def _check_packs_exist(spec, path: Path, lines: dict) -> None:
+    from pathlib import Path
+
     for i, ref in enumerate(spec.packs or ()):
         if ref not in builtin_pack_paths() and not Path(_pack_ref(ref, path)).is_file():
             known = ", ".join(builtin_pack_paths())
@@ -220,10 +245,9 @@ def _pack(ref: str) -> Pack:
 
     if ref in builtin_pack_paths():
         return _builtin_packs()[ref]
-    path = Path(ref)
-    if not path.is_file():
+    if not os.path.isfile(ref):
         raise ConfigError(f"找不到规则包：{ref}")
-    return cached("pack", str(path.resolve()), lambda: (load_pack(path), [path, *_pack_code()]))
+    return cached("pack", os.path.realpath(ref), lambda: (load_pack(ref), [ref, *_pack_code()]))
 
 
 @lru_cache(maxsize=1)
@@ -232,15 +256,17 @@ def _builtin_packs() -> dict[str, Pack]:
     from .cache import cached
 
     paths = builtin_pack_paths()
-    return cached("builtin-packs", "|".join(map(str, paths.values())),   # another set of packs, another entry
+    return cached("builtin-packs", "|".join(paths.values()),   # another set of packs, another entry
                   lambda: ({name: load_pack(path, trusted=True) for name, path in paths.items()},
                            [*paths.values(), *_pack_code()]))
 
 
-def _pack_code() -> list[Path]:
+def _pack_code() -> list[str]:
     """The code that shapes a pickled pack besides its file: a changed kind invalidates the entry."""
-    here = Path(__file__).parent
-    return sorted(here.glob("kinds/*.py")) + [here / "packs.py"]
+    from ._resources import files_ending
+
+    here = os.path.dirname(__file__)
+    return files_ending(os.path.join(here, "kinds"), ".py") + [os.path.join(here, "packs.py")]
 
 
 def all_rules(config: Config | None = None) -> list[Rule]:
@@ -387,8 +413,11 @@ def _check_option_keys(rule: Rule, options: dict, key: str, source: str, lines: 
 def _per_file(config: Config, file_path: str | None) -> dict:
     """Merge every per-file entry whose globs match the file (relative to its config's folder)."""
     merged: dict = {"ignore": [], "skip_packs": [], "allow": []}
-    if not file_path:
+    if not file_path or not config.per_file:
         return merged
+    import fnmatch
+    from pathlib import Path
+
     for entry, base, *_ in config.per_file:
         try:
             rel = real_path(Path(file_path)).relative_to(real_path(Path(base))).as_posix()
@@ -405,6 +434,9 @@ def is_excluded(config: Config, path: Path) -> bool:
     """Whether a walked path matches one of the config's exclude globs."""
     if not config.exclude:   # the usual case: no need to resolve the path
         return False
+    import fnmatch
+    from pathlib import Path
+
     try:
         rel = real_path(path).relative_to(real_path(config.root)).as_posix()
     except ValueError:
@@ -415,4 +447,6 @@ def is_excluded(config: Config, path: Path) -> bool:
 
 def real_path(path: Path) -> Path:
     """path.resolve() that survives a symlink loop (Python < 3.13 raises RuntimeError there)."""
+    from pathlib import Path
+
     return Path(os.path.realpath(path))

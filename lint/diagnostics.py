@@ -1,15 +1,15 @@
 """Diagnostics and per-file reports: findings resolved to rules, kept in offsets until output."""
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .findings import Fix, Related, maker
 from .positions import LineIndex
+from .records import record
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class Diagnostic(NamedTuple):
+@record
+class Diagnostic:
     """One finding of one rule, in offsets; formatters turn offsets into positions.
 
     A named tuple, not a frozen dataclass: a run can build 100,000 of these, and a tuple is built

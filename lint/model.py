@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import cached_property
-from typing import NamedTuple
 
 from .findings import maker
 from .positions import LineIndex
+from .records import record
 from .text import SpanSet
 
 # Heading families and their level in GB/T 9704 practice: 一、 > （一） > 1. > （1） > ①.
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
 
 
-class Marker(NamedTuple):
+@record
+class Marker:
     """A heading number as written, e.g. "（二）、" → family paren_cn, value 2, punct "、"."""
 
     family: str      # cn 一、 | paren_cn （一） | arabic 1. | paren_arabic （1） | circled ①
@@ -71,7 +72,8 @@ class Heading:
         return text[self.title_start:self.title_end]
 
 
-class Ordinal(NamedTuple):
+@record
+class Ordinal:
     """A run-in enumeration item: 一是 (shi), 第一， (di), 其一 (qi)."""
 
     family: str
@@ -81,7 +83,8 @@ class Ordinal(NamedTuple):
     text: str
 
 
-class Block(NamedTuple):
+@record
+class Block:
     """A paragraph: one non-blank line of prose (code, front matter and comments excluded)."""
 
     start: int
@@ -89,7 +92,8 @@ class Block(NamedTuple):
     line: int
 
 
-class Span(NamedTuple):
+@record
+class Span:
     start: int
     end: int
 

@@ -6,15 +6,17 @@ same few dozen markers.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from typing import NamedTuple
 
-from ._resources import data_dir
+from ._resources import data_file
+from .records import record
 
 CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 
-class Parsed(NamedTuple):
+@record
+class Parsed:
     """A marker or ordinal string decomposed: family, value and the punctuation as written."""
 
     family: str
@@ -31,15 +33,16 @@ def parser():
 
     from .cache import cache_dir
 
-    grammar = (data_dir("grammars") / "numbering.lark").read_text(encoding="utf-8")
+    with open(data_file("grammars", "numbering.lark"), encoding="utf-8") as fh:
+        grammar = fh.read()
     # Lark's own cache keeps the analysed LALR tables (keyed by grammar and options): loading
     # the grammar from scratch costs far more than parsing every marker of a report.
     folder = cache_dir()
     cache: bool | str = False
     if folder is not None:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            cache = str(folder / "numbering-lark.cache")
+            os.makedirs(folder, exist_ok=True)
+            cache = os.path.join(folder, "numbering-lark.cache")
         except OSError:
             cache = False
     return Lark(grammar, parser="lalr", start=["marker", "ordinal"], maybe_placeholders=False, cache=cache)
@@ -82,16 +85,17 @@ def _memo() -> dict:
     if table is not None:
         return table
     import atexit
-    import hashlib
     import pickle
 
     from .cache import cache_dir
+    from .hashing import hex_digest
 
     table = {}
     folder = cache_dir()
     if folder is not None:
-        grammar = (data_dir("grammars") / "numbering.lark").read_bytes()
-        path = folder / f"markers-{hashlib.sha256(grammar).hexdigest()[:16]}.pickle"
+        with open(data_file("grammars", "numbering.lark"), "rb") as fh:
+            grammar = fh.read()
+        path = os.path.join(folder, f"markers-{hex_digest(grammar)[:16]}.pickle")
         _MEMO_STATE["path"] = path
         try:
             with open(path, "rb") as fh:

@@ -9,7 +9,8 @@ import re
 from bisect import bisect_right
 from itertools import repeat
 from operator import sub
-from typing import NamedTuple
+
+from .records import record
 
 # LSP treats \r\n, \n and a lone \r as line ends; so do we.
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -27,7 +28,8 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-class Position(NamedTuple):
+@record
+class Position:
     """A 0-based line and a column counted in code points or UTF-16 units."""
 
     line: int

@@ -6,22 +6,21 @@ or REPORTLINT_NO_CACHE=1 bypass it.
 """
 from __future__ import annotations
 
-import hashlib
+import os
 import pickle
 from functools import lru_cache
-from pathlib import Path
 
 from . import __version__
 from .cache import cache_dir, write_pickle
+from .hashing import hex_digest
 
 
 def result_key(text: str, kind: str, rules_fingerprint: str, lang: str) -> str | None:
     """The cache key of one file's diagnostics, or None when caching is off."""
     if cache_dir() is None:
         return None
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
-    digest.update(f"|{kind}|{lang}|{rules_fingerprint}|{_code_fingerprint()}".encode())
-    return digest.hexdigest()
+    return hex_digest(text.encode("utf-8", "surrogatepass"),
+                      f"|{kind}|{lang}|{rules_fingerprint}|{_code_fingerprint()}".encode())
 
 
 def load(key: str):
@@ -38,22 +37,24 @@ def store(key: str, diagnostics) -> None:
     write_pickle(_entry(key), diagnostics)
 
 
-def _entry(key: str) -> Path:
-    return cache_dir() / "results" / key[:2] / f"{key}.pickle"
+def _entry(key: str) -> str:
+    return os.path.join(cache_dir(), "results", key[:2], f"{key}.pickle")
 
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     """The linter's own code and data (names, sizes, mtimes): an edited rule invalidates old results."""
-    from ._resources import data_dir
+    from ._resources import data_dir, files_ending
 
-    package = Path(__file__).resolve().parent
-    files = sorted([*package.rglob("*.py"), *data_dir("rules").glob("*.yaml"), *data_dir("grammars").glob("*")])
+    package = os.path.dirname(os.path.realpath(__file__))
+    code = [os.path.join(folder, name) for folder, _, names in os.walk(package) for name in names
+            if os.path.normcase(name).endswith(".py")]
+    files = sorted([*code, *files_ending(data_dir("rules"), ".yaml"), *files_ending(data_dir("grammars"), "")])
     stamp = [__version__]
     for f in files:
         try:
-            st = f.stat()
+            st = os.stat(f)
         except OSError:
             continue
-        stamp.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("|".join(stamp).encode()).hexdigest()
+        stamp.append(f"{os.path.basename(f)}:{st.st_size}:{st.st_mtime_ns}")
+    return hex_digest("|".join(stamp).encode())

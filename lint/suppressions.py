@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import NamedTuple
 
 from .config import selects
 from .diagnostics import Diagnostic
 from .model import Document
+from .records import record
 
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*reportlint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^>]*?)[ \t]*-->")
@@ -24,7 +24,8 @@ _SEPARATORS = re.compile(r"[\s,，、]+")
 ALL = "*"
 
 
-class Region(NamedTuple):
+@record
+class Region:
     """Findings of `selector` starting in [start, end) are silenced; `whole` also covers 0:0 findings."""
 
     selector: str

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Iterable, Iterator
 
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
+    from typing import Iterable, Iterator
+
     from .model import Document, Span
 
 # CJK unified ideographs (BMP blocks and extension A); enough to tell "inside Chinese text".

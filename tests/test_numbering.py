@@ -4,12 +4,13 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
-from lint._resources import data_dir
+from lint._resources import data_file
 from lint.numbering import cn_numeral, parse_marker, parse_ordinal
 
 
 def test_grammar_builds_in_strict_mode():
-    grammar = (data_dir("grammars") / "numbering.lark").read_text(encoding="utf-8")
+    with open(data_file("grammars", "numbering.lark"), encoding="utf-8") as fh:
+        grammar = fh.read()
     Lark(grammar, parser="lalr", start=["marker", "ordinal"], strict=True)
 
 

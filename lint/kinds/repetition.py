@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import heapq
 import re
-from typing import Any, Iterable, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
 from ..model import Document
+from ..records import record
+
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Iterator
 
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 
@@ -20,7 +24,8 @@ _HAN = "\u4e00-\u9fff"
 _WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
 
 
-class _RepeatSettings(NamedTuple):
+@record
+class _RepeatSettings:
     """RepeatOptions as a pack writes them."""
 
     __pydantic_config__ = _FORBID
