@@ -12,8 +12,6 @@ equality. Pydantic validates options as the frozen dataclasses they mirror (see 
 """
 from __future__ import annotations
 
-from importlib import import_module
-
 KINDS: dict[str, tuple[str, str, str]] = {
     "heading-sequence": ("headings", "check_sequence", "SequenceOptions"),
     "heading-start": ("headings", "check_start", "StartOptions"),
@@ -41,5 +39,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
 def load_kind(name: str):
     """(check function, Options class) of kind `name`; KeyError when unknown."""
     module_name, check_name, options_name = KINDS[name]
-    module = import_module(f"{__name__}.{module_name}")
+    # __import__ returns the submodule when given a fromlist; importlib would cost a one-file run
+    # its own import.
+    module = __import__(f"{__name__}.{module_name}", fromlist=(check_name,))
     return getattr(module, check_name), getattr(module, options_name)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import sys
-import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -224,16 +223,9 @@ def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int
     return [s for s, _ in spans], [e for _, e in spans], before
 
 
-_FOLDED: weakref.WeakKeyDictionary[Document, _Folded] = weakref.WeakKeyDictionary()
-_BLOCK_UNITS: weakref.WeakKeyDictionary[Document, list[Unit]] = weakref.WeakKeyDictionary()
-
-
 def folded(doc: Document) -> _Folded:
     """The document's folded blocks, built once and shared by every duplicate rule."""
-    found = _FOLDED.get(doc)
-    if found is None:
-        found = _FOLDED[doc] = _Folded(doc)
-    return found
+    return doc.shared(_Folded, lambda: _Folded(doc))
 
 
 def fold(text: str) -> str:
@@ -246,9 +238,10 @@ def block_units(doc: Document) -> list[Unit]:
 
     A section's key starts after its marker, so a section pasted under another number is caught.
     """
-    units = _BLOCK_UNITS.get(doc)
-    if units is not None:
-        return units
+    return doc.shared(block_units, lambda: _block_units(doc))
+
+
+def _block_units(doc: Document) -> list[Unit]:
     fd, units = folded(doc), []
     heads = sorted(doc.headings, key=lambda h: h.start)
     h = 0
@@ -262,7 +255,6 @@ def block_units(doc: Document) -> list[Unit]:
             if head.start > block.start or end < block.end:
                 units.append(fd.unit(b, head.start, end, head.title_start))
             h += 1
-    _BLOCK_UNITS[doc] = units
     return units
 
 
