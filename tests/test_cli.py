@@ -157,3 +157,24 @@ def test_rules_and_explain():
     assert "WR105" in explain.stdout and "错误示例" in explain.stdout and "1、基本公共卫生服务" in explain.stdout
     assert "Bad:" in run_cli("explain", "WR105", "--lang", "en").stdout
     assert run_cli("explain", "WR999").returncode == 2
+
+
+def test_help_lists_every_subcommand_and_each_subcommand_its_options():
+    """The parser declares only the subcommand named on the command line: the rest must not show."""
+    top = run_cli("--help")
+    assert top.returncode == 0
+    for name in ("check", "config", "rules", "explain", "outline", "lsp"):
+        assert name in top.stdout
+    check = run_cli("check", "--help")
+    assert check.returncode == 0 and "--no-cache" in check.stdout and "--stdin-filename" in check.stdout
+    explain = run_cli("explain", "--help")
+    assert explain.returncode == 0 and "CODE|NAME" in explain.stdout and "--no-cache" not in explain.stdout
+
+
+def test_an_unknown_subcommand_or_option_is_a_usage_error_naming_it():
+    unknown = run_cli("chekc")
+    assert unknown.returncode == 2 and "invalid choice: 'chekc'" in unknown.stderr and "'check'" in unknown.stderr
+    wrong = run_cli("check", "--format", "xml", "a.txt")
+    assert wrong.returncode == 2 and "usage: reportlint check" in wrong.stderr and "'xml'" in wrong.stderr
+    option = run_cli("rules", "--no-cache")
+    assert option.returncode == 2 and "unrecognized arguments: --no-cache" in option.stderr
