@@ -136,20 +136,20 @@ class _Folded:
         if self._ranks is None:
             # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
             sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
-            grams = _grams(sep.join(self.texts))
+            grams = _Grams(sep.join(self.texts))
             # A list of 3-grams costs ~40 bytes an offset (an int object each), an array 8, and the
-            # ranks 8 (shared ints) or 4: past _COMPACT_FROM offsets memory wins over the few
-            # percent that reading Python ints from a list saves.
-            compact = len(grams) >= _COMPACT_FROM and isinstance(grams, array)
-            if not compact and isinstance(grams, array):
-                grams = grams.tolist()
-            rank_of = _ranks_of_repeated(grams).get
-            if compact:
-                self._ranks = array("I")
-                for at in range(0, len(grams), _SLICE * 4):     # a slice at a time: no full list
-                    self._ranks.extend(array("I", map(rank_of, grams[at:at + _SLICE * 4], repeat(0))))
+            # ranks 8 (shared ints) or 4. Past _COMPACT_FROM offsets memory wins over the few
+            # percent that reading Python ints from a list saves: the 3-grams are cut twice, a
+            # slice at a time, to be counted and then ranked, and never held whole.
+            if grams.count < _COMPACT_FROM or not grams.in_bmp:
+                whole = list(chain.from_iterable(map(_as_list, grams.slices())))
+                rank_of = _ranks_of_repeated(Counter(whole)).get
+                self._ranks = list(map(rank_of, whole, repeat(0)))
             else:
-                self._ranks = list(map(rank_of, grams, repeat(0)))
+                rank_of = _ranks_of_repeated(grams.counts()).get
+                self._ranks = array("I")
+                for piece in grams.slices():
+                    self._ranks.extend(array("I", map(rank_of, piece, repeat(0))))
         return self._ranks
 
     def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
@@ -164,51 +164,76 @@ class _Folded:
         return Unit(start, end, key, group, self.base[b] + at + len(raw) - len(lead))
 
 
-def _ranks_of_repeated(grams: list | array) -> dict:
-    """The rank of each 3-gram that occurs more than once: 1, 2, … by count, then tie-break."""
-    counts = Counter(grams)
+def _ranks_of_repeated(counts: Counter) -> dict:
+    """The rank of each 3-gram that occurs more than once: 1, 2, … by count, then tie-break.
+
+    `counts` is the caller's last reference (passed as a temporary): it is freed here, the largest
+    dict, before the ranks' dict is built (a big document's peak).
+    """
     repeated = list(compress(counts, map(lt, repeat(1), counts.values())))
     tie_break = map(and_, map(mul, _as_ints(repeated), repeat(_MIX)), repeat(_LOW))
     order = list(map(or_, map(lshift, map(counts.__getitem__, repeated), repeat(64)), tie_break))
-    del counts      # the largest dict goes before the ranks' dict is built (a big document's peak)
+    del counts
     by_rank = sorted(range(len(repeated)), key=order.__getitem__)
     del order
     return dict(zip(map(repeated.__getitem__, by_rank), range(1, len(by_rank) + 1)))
 
 
-def _grams(text: str) -> list:
-    """The 3-gram at every offset of `text` (but the last two), as a key equal for equal 3-grams:
-    an array of ints, or a list of tuples when the text leaves the BMP.
+class _Grams:
+    """The 3-gram at every offset of a text (but the last two), as keys equal for equal 3-grams.
 
     Text within the Basic Multilingual Plane (all but emoji and rare CJK): the 3-gram at offset i
     is UTF-16 units i..i+2 as one 48-bit int, cut in C from four shifted copies of the encoding
-    read as 64-bit words, the fourth unit of each word zeroed. Otherwise: code point tuples.
+    read as 64-bit words, the fourth unit of each word zeroed; they come as arrays, a slice at a
+    time, so that the copies stay small. Otherwise: one list of code point tuples.
     """
-    data = text.encode(_UTF16)
-    n = len(text) - 2
-    if n < 1:
-        return []
-    if len(data) != 2 * len(text):
-        points = list(map(ord, text))
-        return list(zip(points, points[1:], points[2:]))
-    units = array("H", data)
-    del data
-    units.extend(bytes(4))
-    words = -(-n // 4)
-    grams = array("Q", bytes(32 * words))
-    for first in range(0, words, _SLICE):     # a slice at a time: the copies stay small
-        count = min(_SLICE, words - first)
-        zeros = array("H", bytes(2 * count))
-        for k in range(4):
-            window = units[4 * first + k:4 * (first + count) + k]
-            window[3::4] = zeros
-            grams[4 * first + k:4 * (first + count):4] = array("Q", window.tobytes())
-    del grams[n:]
-    return grams
+
+    __slots__ = ("count", "in_bmp", "_units", "_text")
+
+    def __init__(self, text: str) -> None:
+        self.count = max(len(text) - 2, 0)
+        data = text.encode(_UTF16)
+        self.in_bmp = len(data) == 2 * len(text)
+        self._text = None if self.in_bmp else text
+        self._units = array("H", data) if self.in_bmp else None
+        del data
+        if self._units is not None:
+            self._units.extend(bytes(4))
+
+    def slices(self) -> Iterator[array | list]:
+        """The 3-grams in order, in consecutive pieces."""
+        if not self.count:
+            return
+        if not self.in_bmp:
+            points = list(map(ord, self._text))
+            yield list(zip(points, points[1:], points[2:]))
+            return
+        units, words = self._units, -(-self.count // 4)
+        for first in range(0, words, _SLICE):
+            size = min(_SLICE, words - first)
+            piece = array("Q", bytes(32 * size))
+            zeros = array("H", bytes(2 * size))
+            for k in range(4):
+                window = units[4 * first + k:4 * (first + size) + k]
+                window[3::4] = zeros
+                piece[k::4] = array("Q", window.tobytes())
+            del piece[self.count - 4 * first:]      # the last piece ends at the last 3-gram
+            yield piece
+
+    def counts(self) -> Counter:
+        """How often each 3-gram occurs."""
+        counts: Counter = Counter()
+        for piece in self.slices():
+            counts.update(piece)
+        return counts
+
+
+def _as_list(piece: array | list) -> list:
+    return piece.tolist() if isinstance(piece, array) else piece
 
 
 def _as_ints(grams: list) -> Iterator[int]:
-    """The 3-grams from _grams as ints (code point tuples packed 21 bits a code point)."""
+    """3-grams as ints (code point tuples packed 21 bits a code point)."""
     if grams and isinstance(grams[0], tuple):
         return (a << 42 | b << 21 | c for a, b, c in grams)
     return iter(grams)
