@@ -1,9 +1,10 @@
 """Duplicate kinds (WR401–WR402): paragraphs pasted twice, and sentences or paragraphs nearly the same.
 
-Every block is folded (whitespace removed) once per document, and every unit — paragraph, run-in
-section, sentence, clause — takes its comparison key as a slice of its block. WR401 hashes keys
-(linear). WR402 never compares all pairs. The folded blocks are joined (one separator apart) and
-the 3-gram at every offset becomes one int, cut in C from the UTF-16 encoding; one Counter pass
+Every block is folded (whitespace removed) once per document, and the folded blocks are joined
+(one separator apart): every unit — paragraph, run-in section, sentence, clause — takes its
+comparison key as a slice of that text, read only when compared (a unit holds where its key lies,
+not a string). WR401 hashes keys (linear). WR402 never compares all pairs: the 3-gram at every
+offset of the joined text becomes one int, cut in C from the UTF-16 encoding; one Counter pass
 counts them, and each 3-gram seen twice gets a rank (by count, then a fixed pseudo-random
 tie-break), so the rank of every offset is one list shared by paragraphs and sentences. A unit's
 sketch is its k lowest distinct ranks (rare shingles), from its slice of that list, sorted. Units
@@ -48,7 +49,7 @@ _LOW = (1 << 64) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _SLICE = 1 << 16                        # … and computed this many at a time
-_AT, _KEY, _SPAN = attrgetter("at"), attrgetter("key"), methodcaller("span")
+_AT, _LENGTH, _SPAN = attrgetter("at"), attrgetter("length"), methodcaller("span")
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -83,11 +84,13 @@ class NearDuplicateOptions:
 
 @record
 class Unit:
-    """A paragraph, run-in section, sentence or clause: its span, key, and where the key lies in its block."""
+    """A paragraph, run-in section, sentence or clause: its span, and where its key lies in the
+    document's joined folded text (read with `_Folded.key`: a large document holds a million units,
+    and a string each would double its memory)."""
 
     start: int
     end: int
-    key: str
+    length: int         # of the key
     group: int = 0      # units are compared only within one group (clauses: one paragraph)
     at: int = 0         # offset of the key in the document's joined folded text
 
@@ -95,24 +98,31 @@ class Unit:
 class _Folded:
     """Every block's text with whitespace removed, and the way back from original offsets.
 
-    The folded blocks are also joined, one separator apart, into one text: a unit's key is a slice
-    of it at `base[block] + offset`, and its 3-grams are counted there in one pass.
+    The folded blocks are joined, one separator apart, into one text: block b starts at `base[b]`,
+    a unit's key is a slice of it, and its 3-grams are counted there in one pass.
     """
 
-    __slots__ = ("starts", "texts", "holes", "base", "_ranks")
+    __slots__ = ("starts", "joined", "holes", "base", "_ranks")
 
     def __init__(self, doc: Document) -> None:
         text = doc.text
         self.starts = [b.start for b in doc.blocks]
-        self.texts: list[str] = []
+        texts: list[str] = []
         self.holes: list[tuple[list[int], list[int], list[int]] | None] = []
         self._ranks: list[int] | None = None
         for block in doc.blocks:
             raw = text[block.start:block.end]
             spans = [m.span() for m in _SPACE.finditer(raw)]
-            self.texts.append(_SPACE.sub("", raw) if spans else raw)
+            texts.append(_SPACE.sub("", raw) if spans else raw)
             self.holes.append(_holes(spans) if spans else None)
-        self.base = list(accumulate((len(t) + 1 for t in self.texts), initial=0))
+        self.base = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
+        sep = next(filterfalse("".join(texts).__contains__, map(chr, range(0x110000))))
+        self.joined = sep.join(texts)
+
+    def key(self, unit: Unit) -> str:
+        """The unit's comparison key: its folded text, edge punctuation and marker stripped."""
+        return self.joined[unit.at:unit.at + unit.length]
 
     def offset(self, b: int, pos: int) -> int:
         """The folded offset, inside block b, of original offset `pos`."""
@@ -134,9 +144,7 @@ class _Folded:
         which a unit's sort compares fastest.
         """
         if self._ranks is None:
-            # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
-            sep = next(filterfalse("".join(self.texts).__contains__, map(chr, range(0x110000))))
-            grams = _Grams(sep.join(self.texts))
+            grams = _Grams(self.joined)
             # A list of 3-grams costs ~40 bytes an offset (an int object each), an array 8, and the
             # ranks 8 (shared ints) or 4. Past _COMPACT_FROM offsets memory wins over the few
             # percent that reading Python ints from a list saves: the 3-grams are cut twice, a
@@ -158,10 +166,10 @@ class _Folded:
             at, stop = key_from - self.starts[b], end - self.starts[b]
         else:
             at, stop = self.offset(b, key_from), self.offset(b, end)
-        raw = self.texts[b][at:stop] if stop > at else ""
+        at += self.base[b]
+        raw = self.joined[at:self.base[b] + stop] if stop > at - self.base[b] else ""
         lead = raw.lstrip(_LEAD_CHARS)
-        key = lead.rstrip(_TRAIL_CHARS)
-        return Unit(start, end, key, group, self.base[b] + at + len(raw) - len(lead))
+        return Unit(start, end, len(lead.rstrip(_TRAIL_CHARS)), group, at + len(raw) - len(lead))
 
 
 def _ranks_of_repeated(counts: Counter) -> dict:
@@ -299,10 +307,11 @@ def verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
     first: dict[str, Unit] = {}
     copies: list[tuple[Unit, Unit]] = []
     covered_end = -1
+    key = folded(doc).key
     for unit in sorted(block_units(doc), key=lambda u: (u.start, -u.end)):
-        if len(unit.key) < min_chars:
+        if unit.length < min_chars:
             continue
-        seen = first.setdefault(unit.key, unit)
+        seen = first.setdefault(key(unit), unit)
         if seen is not unit and unit.end > covered_end and seen.end <= unit.start:
             copies.append((unit, seen))
             covered_end = unit.end
@@ -311,9 +320,9 @@ def verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
 
 def check_duplicate_blocks(doc: Document, options: DuplicateOptions) -> Iterator[Finding]:
     """WR401: a paragraph or run-in section repeated verbatim, at each later copy."""
-    text = doc.text
+    text, key = doc.text, folded(doc).key
     for copy, seen in verbatim_copies(doc, options.min_chars):
-        excerpt = copy.key[:12] + ("…" if len(copy.key) > 12 else "")
+        excerpt = key(copy)[:12] + ("…" if copy.length > 12 else "")
         yield Finding(copy.start, _trim_end(text, copy.start, copy.end), {"excerpt": excerpt},
                       related=(Related(seen.start, _trim_end(text, seen.start, seen.end),
                                        options.related_message),))
@@ -329,7 +338,7 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     """WR402: a paragraph or sentence nearly the same as an earlier one, at the later one."""
     fd = folded(doc)
     skip = sorted((c.start, c.end) for c, _ in verbatim_copies(doc, 1))
-    paragraphs = _outside(skip, [u for u in block_units(doc) if len(u.key) >= options.min_paragraph_chars])
+    paragraphs = _outside(skip, [u for u in block_units(doc) if u.length >= options.min_paragraph_chars])
     found = list(_near_pairs(fd, paragraphs, options, identical=False))
     del paragraphs      # each level's units go before the next is built: a large file holds millions
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
@@ -338,7 +347,7 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     del sentences
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
     clauses = _outside(skip, _clause_units(doc, fd, options.clause_min_chars))
-    found.extend(_near_clauses(clauses, options.clause_threshold))
+    found.extend(_near_clauses(fd, clauses, options.clause_threshold))
     for unit, earlier, score in sorted(found, key=lambda f: f[0].start):
         variant = "same" if score >= 100 else "similar"
         yield Finding(unit.start, _trim_end(doc.text, unit.start, unit.end), {"score": int(score)}, variant,
@@ -362,7 +371,7 @@ def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
         while b < last and starts[b + 1] <= start:
             b += 1
         u = unit(b, start, end, key_from)
-        if len(u.key) >= min_chars:
+        if u.length >= min_chars:
             units.append(u)
     return units
 
@@ -377,7 +386,7 @@ def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
         spans = list(map(_SPAN, _long_clause(min_chars).finditer(doc.text, block.start, block.end)))
         if len(spans) > 1:
             group = [fd.unit(b, start, end, start, b) for start, end in spans]
-            group = [u for u in group if len(u.key) >= min_chars]
+            group = [u for u in group if u.length >= min_chars]
             units.extend(group if len(group) > 1 else ())
     return units
 
@@ -388,7 +397,7 @@ def _long_clause(min_chars: int) -> re.Pattern:
     return re.compile(f"[^{_CLAUSE_MARKS}]{{{max(min_chars, 1)},}}")
 
 
-def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
+def _near_clauses(fd: _Folded, units: list[Unit], threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
     """(clause, earlier clause, score) within one paragraph, each compared with the few before it.
 
     Paragraphs hold few long clauses, so they are compared directly; the window
@@ -396,7 +405,7 @@ def _near_clauses(units: list[Unit], threshold: float) -> Iterator[tuple[Unit, U
     """
     for _, run in groupby(units, key=lambda u: u.group):
         group = list(run)
-        keys = [u.key for u in group]
+        keys = list(map(fd.key, group))
         for i in range(1, len(group)):
             low = max(0, i - _CLAUSE_WINDOW)
             matches = similarity.matches(keys[i], keys[low:i], threshold)
@@ -424,15 +433,15 @@ def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
     # front), built lazily in C: slice of the shared ranks, zeros dropped, sorted — no Python call
     # per unit.
     ats = list(map(_AT, units))
-    slices = map(slice, ats, map(add, ats, map(sub, map(len, map(_KEY, units)), repeat(2))))
+    slices = map(slice, ats, map(add, ats, map(sub, map(_LENGTH, units), repeat(2))))
     unit_ranks = map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))
     for i, found in _Index(units, options).candidates(unit_ranks):
-        unit = units[i]
-        matches = similarity.matches(unit.key, [units[j].key for j in found], options.threshold)
-        digits = _DIGITS.findall(unit.key) if matches else None
+        unit, unit_key = units[i], fd.key(units[i])
+        matches = similarity.matches(unit_key, [fd.key(units[j]) for j in found], options.threshold)
+        digits = _DIGITS.findall(unit_key) if matches else None
         for key, score, j in matches:
             # Sentences whose figures differ are parallel statistics, not copies.
-            if (identical or key != unit.key) and _DIGITS.findall(key) == digits:
+            if (identical or key != unit_key) and _DIGITS.findall(key) == digits:
                 yield unit, units[found[j]], score
                 break
 
@@ -458,7 +467,7 @@ class _Index:
         self.buckets: defaultdict[int, list[int]] = defaultdict(list)
         self.common: set[int] = set()
         self.sizes: list[int] = []
-        self.lengths = [len(u.key) for u in units]
+        self.lengths = list(map(_LENGTH, units))
         self.ends = [u.end for u in units]
         self.options = options
 
