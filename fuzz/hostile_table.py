@@ -1,8 +1,10 @@
 """Measure each hostile input end to end (wall time, peak memory of the child) → a Markdown table.
 
 Usage: python fuzz/hostile_table.py [--only NAME ...] > table.md
-Each input is written to a temporary folder and checked by `python -m lint check --format json`
-in a child process; its peak RSS comes from wait4(). The inputs are those of tests/test_hostile.py.
+Each input is written to a temporary folder and checked by `python -m lint check --format json
+--no-cache` in a child process (every row lints afresh: a cached result would time a lookup); its
+peak RSS is the child's own. Messages name files relative to the temporary folder. The inputs are
+those of tests/test_hostile.py.
 """
 from __future__ import annotations
 
@@ -57,12 +59,13 @@ def measure(files: dict, args: list[str]) -> tuple[float, float, int, str]:
             Path(tmp, name).write_bytes(data)
         peak_file = Path(tmp, ".peak")
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", _CHILD, str(peak_file), "check", "--format", "json", *args],
+        proc = subprocess.run([sys.executable, "-c", _CHILD, str(peak_file), "check", "--format", "json",
+                               "--no-cache", *args],
                               cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
         elapsed = time.perf_counter() - start
         peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else float("nan")
-        stderr = proc.stderr.decode("utf-8", "replace")
+        stderr = proc.stderr.decode("utf-8", "replace").replace(os.path.realpath(tmp) + os.sep, "")
     return elapsed, peak, proc.returncode, (stderr.strip().splitlines() or [""])[-1]
 
 
