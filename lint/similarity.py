@@ -71,14 +71,14 @@ def _similarities(query: str, choices: list[str], cutoff: float = 0.0) -> Iterat
     is 0 where the LCS with query[:i+1] has grown), with the query's character masks built
     once; characters not in the query leave `row` unchanged, so they are dropped before the loop.
     """
-    not_in_query = dict.fromkeys(map(ord, query))    # a str.translate table deleting them
+    drop_query_chars = dict.fromkeys(map(ord, query))    # a str.translate table deleting them
     masks: dict[str, int] | None = None
     for choice in choices:
         total = len(query) + len(choice)
         if not total:
             yield 1.0
             continue
-        bound = len(choice) - len(choice.translate(not_in_query))
+        bound = len(choice) - len(choice.translate(drop_query_chars))
         if 1.0 - (total - 2 * bound) / total < cutoff:   # the same formula: monotone in the LCS
             yield 0.0
             continue
