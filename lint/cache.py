@@ -211,6 +211,9 @@ def preload_regexes() -> None:
         key = (str, rx.pattern, flags)
         live.setdefault(key, rx)
         _preloaded.add(key)
+    # A Python that rebuilds patterns from source (3.10) files each under its own flags as well:
+    # those are the saved ones too, not new ones to save again.
+    _preloaded.update(k for k in live if len(k) == 3 and k[0] is str)
 
 
 def save_regexes() -> None:
