@@ -150,7 +150,9 @@ class _Folded:
             # percent that reading Python ints from a list saves: the 3-grams are cut twice, a
             # slice at a time, to be counted and then ranked, and never held whole.
             if grams.count < _COMPACT_FROM or not grams.in_bmp:
-                whole = list(chain.from_iterable(map(_as_list, grams.slices())))
+                whole: list = []
+                for piece in grams.slices():
+                    whole.extend(piece.tolist() if isinstance(piece, array) else piece)
                 rank_of = _ranks_of_repeated(Counter(whole)).get
                 self._ranks = list(map(rank_of, whole, repeat(0)))
             else:
@@ -234,10 +236,6 @@ class _Grams:
         for piece in self.slices():
             counts.update(piece)
         return counts
-
-
-def _as_list(piece: array | list) -> list:
-    return piece.tolist() if isinstance(piece, array) else piece
 
 
 def _as_ints(grams: list) -> Iterator[int]:
