@@ -208,11 +208,9 @@ def preload_regexes() -> None:
         _debug("ignoring regex cache: %s", exc)
         return
     for flags, rx in saved:
-        key = (str, rx.pattern, flags)
-        live.setdefault(key, rx)
-        _preloaded.add(key)
-    # A Python that rebuilds patterns from source (3.10) files each under its own flags as well:
-    # those are the saved ones too, not new ones to save again.
+        live.setdefault((str, rx.pattern, flags), rx)
+    # All of these count as saved, including what a Python that rebuilds patterns from source
+    # (3.10) filed under each pattern's own flags as well: none is new to save again.
     _preloaded.update(k for k in live if len(k) == 3 and k[0] is str)
 
 

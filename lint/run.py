@@ -236,12 +236,7 @@ _job: tuple[CheckOptions, Configs] | None = None   # a worker's options and conf
 
 def _start_worker(opts: CheckOptions) -> None:
     global _job
-    explicit = None
-    if opts.config:   # checked to exist by run_check
-        from pathlib import Path
-
-        explicit = load_config(str(Path(opts.config).resolve()))
-    _job = (opts, Configs(explicit))
+    _job = (opts, Configs(_explicit_config(opts)))
 
 
 def _worker(target: str):

@@ -116,9 +116,9 @@ class _Folded:
             texts.append(_SPACE.sub("", raw) if spans else raw)
             self.holes.append(_holes(spans) if spans else None)
         self.base = list(accumulate((len(t) + 1 for t in texts), initial=0))
-        # A separator found in no block: a 3-gram across a join equals no 3-gram inside one.
-        sep = next(filterfalse("".join(texts).__contains__, map(chr, range(0x110000))))
-        self.joined = sep.join(texts)
+        # Folding removed every whitespace character, so no block holds the separator: a 3-gram
+        # across a join equals no 3-gram inside one.
+        self.joined = "\n".join(texts)
 
     def key(self, unit: Unit) -> str:
         """The unit's comparison key: its folded text, edge punctuation and marker stripped."""
@@ -168,10 +168,10 @@ class _Folded:
             at, stop = key_from - self.starts[b], end - self.starts[b]
         else:
             at, stop = self.offset(b, key_from), self.offset(b, end)
-        at += self.base[b]
-        raw = self.joined[at:self.base[b] + stop] if stop > at - self.base[b] else ""
+        base = self.base[b]
+        raw = self.joined[base + at:base + stop]
         lead = raw.lstrip(_LEAD_CHARS)
-        return Unit(start, end, len(lead.rstrip(_TRAIL_CHARS)), group, at + len(raw) - len(lead))
+        return Unit(start, end, len(lead.rstrip(_TRAIL_CHARS)), group, base + at + len(raw) - len(lead))
 
 
 def _ranks_of_repeated(counts: Counter) -> dict:
