@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import add, and_, attrgetter, eq, lshift, lt, methodcaller, mul, or_, sub
 
 from .. import similarity
-from ..findings import Finding, Related
+from ..findings import Finding, Related, maker
 from ..model import Document
 from ..records import record
 
@@ -93,6 +93,9 @@ class Unit:
     length: int         # of the key
     group: int = 0      # units are compared only within one group (clauses: one paragraph)
     at: int = 0         # offset of the key in the document's joined folded text
+
+
+_make_unit = maker(Unit)     # Unit(...) in C: a large document makes millions
 
 
 class _Folded:
@@ -171,7 +174,7 @@ class _Folded:
         base = self.base[b]
         raw = self.joined[base + at:base + stop]
         lead = raw.lstrip(_LEAD_CHARS)
-        return Unit(start, end, len(lead.rstrip(_TRAIL_CHARS)), group, base + at + len(raw) - len(lead))
+        return _make_unit((start, end, len(lead.rstrip(_TRAIL_CHARS)), group, base + at + len(raw) - len(lead)))
 
 
 def _ranks_of_repeated(counts: Counter) -> dict:
