@@ -27,7 +27,8 @@ start = time.perf_counter()
 rc = subprocess.call(sys.argv[2:])
 wall = time.perf_counter() - start
 with open(sys.argv[1], "w") as f:
-    f.write(f"{wall} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    f.write(f"{wall} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(rc if rc >= 0 else 128 - rc)
 """
 
@@ -39,13 +40,15 @@ def fmt_time(seconds: float) -> str:
 
 @dataclass
 class Run:
-    """One timed process: wall seconds, peak RSS in KiB, exit status, and what the
-    JSON report said (files listed, diagnostics, tool version)."""
+    """One timed process: wall seconds, peak RSS in KiB, exit status, CPU seconds (user and
+    system, of the process and every child it waited for: with ``--jobs``, the workers too),
+    and what the JSON report said (files listed, diagnostics, tool version)."""
 
     wall: float
     peak_kib: int | None
     rc: int | None  # None: killed at the timeout
     stderr: str
+    cpu: float | None = None
     files: int | None = None
     diagnostics: int | None = None
     version: str | None = None
@@ -68,15 +71,18 @@ class Run:
         return lines[-1][:120] if lines else "no message on stderr"
 
 
-def read_usage(path: Path) -> tuple[float | None, int | None]:
-    """(wall seconds, peak KiB) from the usage file: ``/usr/bin/time -v`` gives only the
-    peak (its clock is too coarse), the ``RUSAGE`` wrapper gives both."""
+def read_usage(path: Path) -> tuple[float | None, int | None, float | None]:
+    """(wall seconds, peak KiB, CPU seconds) from the usage file: ``/usr/bin/time -v`` gives
+    no wall time (its clock is too coarse), the ``RUSAGE`` wrapper gives all three."""
     text = path.read_text() if path.exists() else ""
     if TIME:
-        match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-        return None, int(match.group(1)) if match else None
-    wall, _, peak = text.partition(" ")
-    return (float(wall), int(peak)) if peak else (None, None)
+        peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+        cpu = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)
+        return None, int(peak.group(1)) if peak else None, sum(map(float, cpu)) if cpu else None
+    fields = text.split()
+    if len(fields) != 3:
+        return None, None, None
+    return float(fields[0]), int(fields[1]), float(fields[2])
 
 
 def read_report(run: Run, stdout: Path) -> None:
@@ -111,8 +117,8 @@ def measure(argv: list[str], cwd: Path, timeout: float, parse_json: bool = False
                 rc, wall = wait_timed(command, cwd, stdout, stderr, timeout)
             except OSError as error:
                 return Run(0.0, None, 127, f"cannot run {argv[0]}: {error}")
-        inner_wall, peak = read_usage(usage_file)
-        run = Run(inner_wall or wall, peak, rc, err.read_text(errors="replace"))
+        inner_wall, peak, cpu = read_usage(usage_file)
+        run = Run(inner_wall or wall, peak, rc, err.read_text(errors="replace"), cpu)
         if parse_json and run.error is None:
             read_report(run, out)
         return run

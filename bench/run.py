@@ -1,10 +1,11 @@
 """Benchmark ``reportlint check`` and print one Markdown table.
 
-Measures, in one run on this machine: wall time and peak memory over the 500-file corpus
-with ``--jobs 1`` and ``--jobs 2``; the cold single-file time for one 25 KB report (a
-fresh process, median of 10); the floor for the same work in plain Python (read, decode,
-one compiled regex pass) and the ratio to it; the growth for one file of 1, 10 and 50 MB;
-and the growth of the near-duplicate rule (WR402) with the paragraph count.
+Measures, in one run on this machine: wall time, CPU time and peak memory over the 500-file
+corpus with ``--jobs 1`` and ``--jobs 2``; the cold single-file time for one 25 KB report (a
+fresh process, median of 10, taking turns with its floor); the floor for the same work in
+plain Python (read, decode, one compiled regex pass) and the ratio to it; the growth for one
+file of 1, 10 and 50 MB; and the growth of the near-duplicate rule (WR402) with the paragraph
+count.
 
     python bench/run.py [--quick] [--reportlint CMD] [--out FILE] [--cache DIR]
 
@@ -85,6 +86,7 @@ class Row:
     measurement: str
     input: str
     wall: str = "n/a"
+    cpu: str = "n/a"
     peak: str = "n/a"
     ratio: str = ""
     exit: str = ""
@@ -119,20 +121,32 @@ class Bench:
         """The plain-Python floor over the same paths, once."""
         return measure([sys.executable, "-c", FLOOR, *map(str, paths)], REPO, self.timeout)
 
-    def median(self, once: Callable[[], Run]) -> tuple[Run, list[float]]:
-        """Run ``once()`` ``self.runs`` times; a run with the median wall time and peak,
-        and all the wall times. Stops at the first failure, returning it."""
-        runs = []
+    def medians(self, *onces: Callable[[], Run]) -> list[tuple[Run, list[float]]]:
+        """Run each of ``onces`` ``self.runs`` times, taking turns, so that a machine whose speed
+        drifts slows them alike; for each, a run with the median wall time, peak and CPU, and
+        all its wall times. A command that fails is not run again: its failure is returned."""
+        runs: list[list[Run]] = [[] for _ in onces]
+        failed: list[Run | None] = [None] * len(onces)
         for _ in range(self.runs):
-            run = once()
-            if run.error:
-                return run, [run.wall]
-            runs.append(run)
-        walls = [r.wall for r in runs]
-        typical = runs[-1]
-        typical.wall = statistics.median(walls)
-        typical.peak_kib = round(statistics.median(r.peak_kib or 0 for r in runs))
-        return typical, walls
+            for i, once in enumerate(onces):
+                if failed[i] is None:
+                    run = once()
+                    if run.error:
+                        failed[i] = run
+                    else:
+                        runs[i].append(run)
+        return [(bad, [bad.wall]) if bad else _typical(done) for bad, done in zip(failed, runs)]
+
+
+def _typical(runs: list[Run]) -> tuple[Run, list[float]]:
+    """The last run, holding the medians of all of them, and every wall time."""
+    walls = [r.wall for r in runs]
+    typical = runs[-1]
+    typical.wall = statistics.median(walls)
+    typical.peak_kib = round(statistics.median(r.peak_kib or 0 for r in runs))
+    cpus = [r.cpu for r in runs if r.cpu is not None]
+    typical.cpu = statistics.median(cpus) if cpus else None
+    return typical, walls
 
 # --- formatting ----------------------------------------------------------------------
 
@@ -151,10 +165,11 @@ def fill_row(row: Row, run: Run) -> Row:
     """Copy a run's figures, or its failure, into a row."""
     row.exit = "–" if run.rc is None else str(run.rc)
     if run.error:
-        row.wall, row.peak, row.failed = "–", "–", True
+        row.wall, row.cpu, row.peak, row.failed = "–", "–", "–", True
         row.notes.append(f"**error** ({run.error})")
         return row
     row.wall = fmt_time(run.wall)
+    row.cpu = "?" if run.cpu is None else fmt_time(run.cpu)
     row.peak = "?" if run.peak_kib is None else fmt_size(run.peak_kib * KIB)
     if run.diagnostics is not None:
         row.notes.append(f"{fmt_count(run.diagnostics)} diagnostics")
@@ -201,8 +216,8 @@ def single_rows(bench: Bench, report: Path) -> list[Row]:
     """Cold single-file time and its floor, medians of ``bench.runs`` fresh processes."""
     label = f"1 report, {fmt_size(report.stat().st_size)}"
     progress(f"cold single file ×{bench.runs}, and its floor")
-    lint, lint_walls = bench.median(lambda: bench.lint([report]))
-    floor, floor_walls = bench.median(lambda: bench.floor([report]))
+    (lint, lint_walls), (floor, floor_walls) = bench.medians(lambda: bench.lint([report]),
+                                                             lambda: bench.floor([report]))
     rows = []
     for name, run, walls, base in (("floor: single file, cold", floor, floor_walls, None),
                                    ("check one file, cold", lint, lint_walls, floor)):
@@ -324,10 +339,10 @@ def header(bench: Bench, seed: int, corpus: list[Path], argv: list[str]) -> list
 
 def table(rows: list[Row]) -> list[str]:
     """The rows as a Markdown table."""
-    lines = ["| measurement | input | wall | peak RSS | ratio | exit | notes |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| measurement | input | wall | CPU | peak RSS | ratio | exit | notes |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        cells = [r.measurement, r.input, r.wall, r.peak, r.ratio, r.exit, "; ".join(r.notes)]
+        cells = [r.measurement, r.input, r.wall, r.cpu, r.peak, r.ratio, r.exit, "; ".join(r.notes)]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -338,6 +353,8 @@ def footnotes(bench: Bench) -> list[str]:
     return [
         "",
         f"Wall: one run, or the median of {bench.runs} fresh processes for the single-file rows. "
+        "CPU: user + system time of the process and its children (with `--jobs`, the workers' "
+        f"sum), from {source}, to 10 ms; it drifts less than wall time on a busy machine. "
         f"Peak RSS: the largest single process ({source}); with `--jobs` that is one process, "
         "not the sum. Floor: a fresh `python -c` that reads, decodes and runs `[xX]{2,}` over "
         "the same files; ratio `× floor` is reportlint's time over it. `× linear` is "
