@@ -8,7 +8,7 @@ TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms o
 if TYPE_CHECKING:
     from typing import Iterable, Iterator
 
-    from .model import Document, Span
+    from .model import Document
 
 # CJK unified ideographs (BMP blocks and extension A); enough to tell "inside Chinese text".
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -18,26 +18,23 @@ _SPACES = " \t\u3000"
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}\r\n]+[{SENTENCE_END}]*[”’」』）)]?")
 
 
-def split_sentences(doc: Document) -> list[Span]:
-    """Sentences of every block: runs ending in 。！？； with any closing quote kept.
+def split_sentences(doc: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) of the sentences of every block: runs ending in 。！？； with any closing quote kept.
 
     A sentence never spans a line, and lines that are not blocks are blank unless masked: without
     masks the whole text is split in one call, and blank lines give only spaces, which are dropped.
     """
-    from .model import make_span
-
-    spans: list[Span] = []
     text = doc.text
     regions = [(b.start, b.end) for b in doc.blocks] if doc.masked else [(0, len(text))]
     for region_start, region_end in regions:
         for m in _SENTENCE.finditer(text, region_start, region_end):
-            start, end = m.span()
+            start, end = span = m.span()
             if text[start] in _SPACES:   # rare: strip the leading spaces
                 start = end - len(text[start:end].lstrip(_SPACES))
                 if start == end:
                     continue
-            spans.append(make_span((start, end)))
-    return spans
+                span = (start, end)
+            yield span
 
 
 def merge_sorted(runs: Iterable[list[int]]) -> list[int]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SHARED
 
@@ -184,3 +186,27 @@ def test_near_copy_in_text_beyond_the_basic_plane():
     for text in (f"{first}\n推进库房改造。\n{later}\n", f"{first}\n推进𠮷库房改造。\n{later}\n"):
         report = lint_text(text, select=("WR402",))
         assert [report.source.text[d.start:d.end] for d in report.diagnostics] == [later]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="改革发展，。1a\u3000\uffff𠮷", max_size=60), st.sampled_from([1, 2, 3, 1 << 16]))
+def test_3grams_cut_a_slice_at_a_time_are_the_3grams_of_the_text(text, slice_words):
+    """The text is encoded a slice at a time (a large document never holds a copy of itself): at
+    every slice size the 3-grams are those of the whole text, UTF-16 units i..i+2 as one int."""
+    import sys
+
+    from lint.kinds import duplicates
+
+    saved = duplicates._SLICE
+    duplicates._SLICE = slice_words
+    try:
+        grams = duplicates._Grams(text)
+        cut = [gram for piece in grams.slices() for gram in piece]
+    finally:
+        duplicates._SLICE = saved
+    assert len(cut) == max(len(text) - 2, 0)
+    if grams.in_bmp:
+        shifts = (0, 16, 32) if sys.byteorder == "little" else (48, 32, 16)
+        assert cut == [sum(ord(c) << s for c, s in zip(text[i:i + 3], shifts)) for i in range(len(cut))]
+    else:
+        assert "𠮷" in text and cut == [tuple(map(ord, text[i:i + 3])) for i in range(len(cut))]

@@ -3,7 +3,7 @@
 Every block is folded (whitespace removed) once per document, and the folded blocks are joined
 (one separator apart): every unit — paragraph, run-in section, sentence, clause — takes its
 comparison key as a slice of that text, read only when compared (a unit holds where its key lies,
-not a string). WR401 hashes keys (linear). WR402 never compares all pairs: the 3-gram at every
+not a string, and a level's units are kept as columns of ints, `Units`). WR401 hashes keys (linear). WR402 never compares all pairs: the 3-gram at every
 offset of the joined text becomes one int, cut in C from the UTF-16 encoding; one Counter pass
 counts them, and each 3-gram seen twice gets a rank (by count, then a fixed pseudo-random
 tie-break), so the rank of every offset is one list shared by paragraphs and sentences. A unit's
@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
-from operator import add, and_, attrgetter, eq, lshift, lt, methodcaller, mul, or_, sub
+from operator import add, and_, eq, lshift, lt, methodcaller, mul, neg, or_, sub
 
 from .. import similarity
 from ..findings import Finding, Related, maker
@@ -47,9 +47,10 @@ _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
 _MIX = 0x9E3779B97F4A7C15
 _LOW = (1 << 64) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")   # a character that takes two UTF-16 units
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _SLICE = 1 << 16                        # … and computed this many at a time
-_AT, _LENGTH, _SPAN = attrgetter("at"), attrgetter("length"), methodcaller("span")
+_SPAN = methodcaller("span")
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -85,8 +86,8 @@ class NearDuplicateOptions:
 @record
 class Unit:
     """A paragraph, run-in section, sentence or clause: its span, and where its key lies in the
-    document's joined folded text (read with `_Folded.key`: a large document holds a million units,
-    and a string each would double its memory)."""
+    document's joined folded text (a large document holds a million units, and a string each would
+    double its memory). Units are kept in `Units` columns; a Unit is made for a reported one."""
 
     start: int
     end: int
@@ -95,7 +96,44 @@ class Unit:
     at: int = 0         # offset of the key in the document's joined folded text
 
 
-_make_unit = maker(Unit)     # Unit(...) in C: a large document makes millions
+_make_unit = maker(Unit)     # Unit(...) in C, from one tuple
+
+
+class Units:
+    """One level's units (paragraphs and sections, sentences, or clauses) as columns of 8-byte ints.
+
+    A 10 MB report has 200,000 units: as tuples, with an int object for each offset, they cost
+    190 bytes a unit, as columns 40. A Unit tuple is made only for a unit that is reported.
+    """
+
+    __slots__ = ("start", "end", "length", "group", "at")
+
+    def __init__(self) -> None:
+        self.start, self.end, self.length, self.group, self.at = (array("q") for _ in range(5))
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def __getitem__(self, i: int) -> Unit:
+        return _make_unit((self.start[i], self.end[i], self.length[i], self.group[i], self.at[i]))
+
+    def add(self, start: int, end: int, placed: tuple[int, int], group: int = 0) -> None:
+        """Append the unit text[start:end], its key placed at (length, at) by `_Folded.place`."""
+        self.start.append(start)
+        self.end.append(end)
+        self.length.append(placed[0])
+        self.group.append(group)
+        self.at.append(placed[1])
+
+    def take(self, indexes: list[int]) -> Units:
+        """The units at `indexes`, in that order."""
+        taken = Units()
+        for mine, theirs in zip(self.columns(), taken.columns()):
+            theirs.extend(map(mine.__getitem__, indexes))
+        return taken
+
+    def columns(self) -> tuple[array, ...]:
+        return self.start, self.end, self.length, self.group, self.at
 
 
 class _Folded:
@@ -123,9 +161,10 @@ class _Folded:
         # across a join equals no 3-gram inside one.
         self.joined = "\n".join(texts)
 
-    def key(self, unit: Unit) -> str:
-        """The unit's comparison key: its folded text, edge punctuation and marker stripped."""
-        return self.joined[unit.at:unit.at + unit.length]
+    def key(self, units: Units, i: int) -> str:
+        """Unit i's comparison key: its folded text, edge punctuation and marker stripped."""
+        at = units.at[i]
+        return self.joined[at:at + units.length[i]]
 
     def offset(self, b: int, pos: int) -> int:
         """The folded offset, inside block b, of original offset `pos`."""
@@ -160,13 +199,18 @@ class _Folded:
                 self._ranks = list(map(rank_of, whole, repeat(0)))
             else:
                 rank_of = _ranks_of_repeated(grams.counts()).get
-                self._ranks = array("I")
+                # Made whole at once and filled in place: grown by extend, its last reallocation
+                # would hold two copies (a 10 MB report's peak).
+                ranks = self._ranks = array("I", (0,)) * grams.count
+                at = 0
                 for piece in grams.slices():
-                    self._ranks.extend(array("I", map(rank_of, piece, repeat(0))))
+                    ranks[at:at + len(piece)] = array("I", map(rank_of, piece, repeat(0)))
+                    at += len(piece)
         return self._ranks
 
-    def unit(self, b: int, start: int, end: int, key_from: int, group: int = 0) -> Unit:
-        """The unit text[start:end] of block b, its key folded from text[key_from:end], edges stripped."""
+    def place(self, b: int, key_from: int, end: int) -> tuple[int, int]:
+        """(length, offset) in the joined text of the key of a unit of block b ending at `end`:
+        text[key_from:end] folded, edges stripped."""
         if self.holes[b] is None:       # most blocks: no whitespace inside, offsets just shift
             at, stop = key_from - self.starts[b], end - self.starts[b]
         else:
@@ -174,7 +218,7 @@ class _Folded:
         base = self.base[b]
         raw = self.joined[base + at:base + stop]
         lead = raw.lstrip(_LEAD_CHARS)
-        return _make_unit((start, end, len(lead.rstrip(_TRAIL_CHARS)), group, base + at + len(raw) - len(lead)))
+        return len(lead.rstrip(_TRAIL_CHARS)), base + at + len(raw) - len(lead)
 
 
 def _ranks_of_repeated(counts: Counter) -> dict:
@@ -198,20 +242,16 @@ class _Grams:
     Text within the Basic Multilingual Plane (all but emoji and rare CJK): the 3-gram at offset i
     is UTF-16 units i..i+2 as one 48-bit int, cut in C from four shifted copies of the encoding
     read as 64-bit words, the fourth unit of each word zeroed; they come as arrays, a slice at a
-    time, so that the copies stay small. Otherwise: one list of code point tuples.
+    time, and the text is encoded a slice at a time too, so that a large document never holds a
+    copy of itself. Otherwise: one list of code point tuples.
     """
 
-    __slots__ = ("count", "in_bmp", "_units", "_text")
+    __slots__ = ("count", "in_bmp", "_text")
 
     def __init__(self, text: str) -> None:
         self.count = max(len(text) - 2, 0)
-        data = text.encode(_UTF16)
-        self.in_bmp = len(data) == 2 * len(text)
-        self._text = None if self.in_bmp else text
-        self._units = array("H", data) if self.in_bmp else None
-        del data
-        if self._units is not None:
-            self._units.extend(bytes(4))
+        self.in_bmp = _ASTRAL.search(text) is None
+        self._text = text
 
     def slices(self) -> Iterator[array | list]:
         """The 3-grams in order, in consecutive pieces."""
@@ -221,13 +261,16 @@ class _Grams:
             points = list(map(ord, self._text))
             yield list(zip(points, points[1:], points[2:]))
             return
-        units, words = self._units, -(-self.count // 4)
+        text, words = self._text, -(-self.count // 4)
         for first in range(0, words, _SLICE):
             size = min(_SLICE, words - first)
+            # The slice's UTF-16 units and the three after it, zeros past the end of the text.
+            units = array("H", text[4 * first:4 * (first + size) + 3].encode(_UTF16))
+            units.frombytes(bytes(2 * (4 * size + 3 - len(units))))
             piece = array("Q", bytes(32 * size))
             zeros = array("H", bytes(2 * size))
             for k in range(4):
-                window = units[4 * first + k:4 * (first + size) + k]
+                window = units[k:4 * size + k]
                 window[3::4] = zeros
                 piece[k::4] = array("Q", window.tobytes())
             del piece[self.count - 4 * first:]      # the last piece ends at the last 3-gram
@@ -267,7 +310,7 @@ def fold(text: str) -> str:
     return _SPACE.sub("", text).lstrip(_LEAD_CHARS).rstrip(_TRAIL_CHARS)
 
 
-def block_units(doc: Document) -> list[Unit]:
+def block_units(doc: Document) -> Units:
     """Paragraphs and run-in sections (the part of a paragraph from one heading to the next).
 
     A section's key starts after its marker, so a section pasted under another number is caught.
@@ -275,19 +318,19 @@ def block_units(doc: Document) -> list[Unit]:
     return doc.shared(block_units, lambda: _block_units(doc))
 
 
-def _block_units(doc: Document) -> list[Unit]:
-    fd, units = folded(doc), []
+def _block_units(doc: Document) -> Units:
+    fd, units = folded(doc), Units()
     heads = sorted(doc.headings, key=lambda h: h.start)
     h = 0
     for b, block in enumerate(doc.blocks):
-        units.append(fd.unit(b, block.start, block.end, _key_start(doc, block.start, block.end)))
+        units.add(block.start, block.end, fd.place(b, _key_start(doc, block.start, block.end), block.end))
         while h < len(heads) and heads[h].start < block.start:
             h += 1
         while h < len(heads) and heads[h].start < block.end:
             head = heads[h]
             end = min(head.body_end, block.end)
             if head.start > block.start or end < block.end:
-                units.append(fd.unit(b, head.start, end, head.title_start))
+                units.add(head.start, end, fd.place(b, head.title_start, end))
             h += 1
     return units
 
@@ -305,25 +348,26 @@ def _key_start(doc: Document, start: int, end: int) -> int:
 
 def verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
     """(later copy, first copy) for every unit whose key was seen before; nested copies skipped."""
-    first: dict[str, Unit] = {}
+    units, key = block_units(doc), folded(doc).key
+    starts, ends, lengths = units.start, units.end, units.length
+    first: dict[str, int] = {}
     copies: list[tuple[Unit, Unit]] = []
     covered_end = -1
-    key = folded(doc).key
-    for unit in sorted(block_units(doc), key=lambda u: (u.start, -u.end)):
-        if unit.length < min_chars:
+    for _, _, i in sorted(zip(starts, map(neg, ends), range(len(units)))):    # by start, longest first
+        if lengths[i] < min_chars:
             continue
-        seen = first.setdefault(key(unit), unit)
-        if seen is not unit and unit.end > covered_end and seen.end <= unit.start:
-            copies.append((unit, seen))
-            covered_end = unit.end
+        seen = first.setdefault(key(units, i), i)
+        if seen != i and ends[i] > covered_end and ends[seen] <= starts[i]:
+            copies.append((units[i], units[seen]))
+            covered_end = ends[i]
     return copies
 
 
 def check_duplicate_blocks(doc: Document, options: DuplicateOptions) -> Iterator[Finding]:
     """WR401: a paragraph or run-in section repeated verbatim, at each later copy."""
-    text, key = doc.text, folded(doc).key
+    text, joined = doc.text, folded(doc).joined
     for copy, seen in verbatim_copies(doc, options.min_chars):
-        excerpt = key(copy)[:12] + ("…" if copy.length > 12 else "")
+        excerpt = joined[copy.at:copy.at + min(copy.length, 12)] + ("…" if copy.length > 12 else "")
         yield Finding(copy.start, _trim_end(text, copy.start, copy.end), {"excerpt": excerpt},
                       related=(Related(seen.start, _trim_end(text, seen.start, seen.end),
                                        options.related_message),))
@@ -339,7 +383,9 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     """WR402: a paragraph or sentence nearly the same as an earlier one, at the later one."""
     fd = folded(doc)
     skip = sorted((c.start, c.end) for c, _ in verbatim_copies(doc, 1))
-    paragraphs = _outside(skip, [u for u in block_units(doc) if u.length >= options.min_paragraph_chars])
+    blocks = block_units(doc)
+    long_enough = [i for i, n in enumerate(blocks.length) if n >= options.min_paragraph_chars]
+    paragraphs = _outside(skip, blocks.take(long_enough))
     found = list(_near_pairs(fd, paragraphs, options, identical=False))
     del paragraphs      # each level's units go before the next is built: a large file holds millions
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
@@ -356,12 +402,12 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
                                        options.related_message),))
 
 
-def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
+def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     """Sentences whose key has at least min_chars characters."""
-    units, b, starts, text, unit = [], 0, fd.starts, doc.text, fd.unit
+    units, b, starts, text, place = Units(), 0, fd.starts, doc.text, fd.place
     last = len(starts) - 1
     markers = {start for start, _ in doc.marker_spans}     # a key starting at none needs no bisect
-    for start, end in doc.sentences:
+    for start, end in doc.sentences():
         if end - start < min_chars:
             continue
         key_from = _LEAD.match(text, start, end).end()
@@ -371,24 +417,26 @@ def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
             continue
         while b < last and starts[b + 1] <= start:
             b += 1
-        u = unit(b, start, end, key_from)
-        if u.length >= min_chars:
-            units.append(u)
+        placed = place(b, key_from, end)
+        if placed[0] >= min_chars:
+            units.add(start, end, placed)
     return units
 
 
-def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> list[Unit]:
+def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     """Long clauses, grouped by paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程)."""
-    units: list[Unit] = []
+    units = Units()
     shortest = 2 * max(min_chars, 1) + 1     # two long clauses and a mark between them
     for b, block in enumerate(doc.blocks):
         if block.end - block.start < shortest:
             continue
         spans = list(map(_SPAN, _long_clause(min_chars).finditer(doc.text, block.start, block.end)))
         if len(spans) > 1:
-            group = [fd.unit(b, start, end, start, b) for start, end in spans]
-            group = [u for u in group if u.length >= min_chars]
-            units.extend(group if len(group) > 1 else ())
+            group = [(start, end, fd.place(b, start, end)) for start, end in spans]
+            group = [clause for clause in group if clause[2][0] >= min_chars]
+            if len(group) > 1:
+                for start, end, placed in group:
+                    units.add(start, end, placed, b)
     return units
 
 
@@ -398,27 +446,30 @@ def _long_clause(min_chars: int) -> re.Pattern:
     return re.compile(f"[^{_CLAUSE_MARKS}]{{{max(min_chars, 1)},}}")
 
 
-def _near_clauses(fd: _Folded, units: list[Unit], threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
+def _near_clauses(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
     """(clause, earlier clause, score) within one paragraph, each compared with the few before it.
 
     Paragraphs hold few long clauses, so they are compared directly; the window
     keeps a paragraph of thousands of clauses linear.
     """
-    for _, run in groupby(units, key=lambda u: u.group):
+    for _, run in groupby(range(len(units)), key=units.group.__getitem__):
         group = list(run)
-        keys = list(map(fd.key, group))
+        keys = [fd.key(units, i) for i in group]
         for i in range(1, len(group)):
             low = max(0, i - _CLAUSE_WINDOW)
             matches = similarity.matches(keys[i], keys[low:i], threshold)
             for key, score, j in matches:
                 if key != keys[i] and _DIGITS.findall(key) == _DIGITS.findall(keys[i]):
-                    yield group[i], group[low + j], score
+                    yield units[group[i]], units[group[low + j]], score
                     break
 
 
-def _outside(skip: list[tuple[int, int]], units: list[Unit]) -> list[Unit]:
+def _outside(skip: list[tuple[int, int]], units: Units) -> Units:
     """The units not inside any span of `skip` (sorted); most documents skip nothing."""
-    return [u for u in units if not _inside(skip, u.start, u.end)] if skip else units
+    if not skip:
+        return units
+    return units.take([i for i, (start, end) in enumerate(zip(units.start, units.end))
+                       if not _inside(skip, start, end)])
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -426,24 +477,24 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _near_pairs(fd: _Folded, units: list[Unit], options: NearDuplicateOptions,
+def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
     ranks = fd.ranks()
     # Each unit's repeated 3-grams' ranks, sorted (rarest first: its sketch is taken from the
     # front), built lazily in C: slice of the shared ranks, zeros dropped, sorted — no Python call
     # per unit.
-    ats = list(map(_AT, units))
-    slices = map(slice, ats, map(add, ats, map(sub, map(_LENGTH, units), repeat(2))))
+    ats = units.at
+    slices = map(slice, ats, map(add, ats, map(sub, units.length, repeat(2))))
     unit_ranks = map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))
     for i, found in _Index(units, options).candidates(unit_ranks):
-        unit, unit_key = units[i], fd.key(units[i])
-        matches = similarity.matches(unit_key, [fd.key(units[j]) for j in found], options.threshold)
+        unit_key = fd.key(units, i)
+        matches = similarity.matches(unit_key, [fd.key(units, j) for j in found], options.threshold)
         digits = _DIGITS.findall(unit_key) if matches else None
         for key, score, j in matches:
             # Sentences whose figures differ are parallel statistics, not copies.
             if (identical or key != unit_key) and _DIGITS.findall(key) == digits:
-                yield unit, units[found[j]], score
+                yield units[i], units[found[j]], score
                 break
 
 
@@ -461,15 +512,13 @@ class _Index:
     at most 200·min(a, b)/(a + b).
     """
 
-    __slots__ = ("units", "buckets", "common", "sizes", "lengths", "ends", "options")
+    __slots__ = ("units", "buckets", "common", "sizes", "options")
 
-    def __init__(self, units: list[Unit], options: NearDuplicateOptions) -> None:
+    def __init__(self, units: Units, options: NearDuplicateOptions) -> None:
         self.units = units
         self.buckets: defaultdict[int, list[int]] = defaultdict(list)
         self.common: set[int] = set()
         self.sizes: list[int] = []
-        self.lengths = list(map(_LENGTH, units))
-        self.ends = [u.end for u in units]
         self.options = options
 
     def candidates(self, all_ranks: Iterator[list[int]]) -> Iterator[tuple[int, list[int]]]:
@@ -480,7 +529,7 @@ class _Index:
         C calls, so the call and attribute lookups were a good share of it.
         """
         options, common, buckets, sizes = self.options, self.common, self.buckets, self.sizes
-        lengths, ends, units = self.lengths, self.ends, self.units
+        lengths, ends, starts = self.units.length, self.units.end, self.units.start
         k, max_bucket, min_shared = options.sketch_size, options.max_bucket, options.min_shared
         overlap, bound = options.min_overlap, options.threshold / 200
         for i, ranks in enumerate(all_ranks):
@@ -509,7 +558,7 @@ class _Index:
             if not found:
                 continue
             # Candidates whose sketch overlap and length allow the threshold, ending before unit i.
-            start = units[i].start
+            start = starts[i]
             shortest, longest = _length_window(lengths[i], bound)
             found = [j for j in found
                      if shortest <= lengths[j] <= longest and ends[j] <= start
