@@ -210,3 +210,39 @@ def test_3grams_cut_a_slice_at_a_time_are_the_3grams_of_the_text(text, slice_wor
         assert cut == [sum(ord(c) << s for c, s in zip(text[i:i + 3], shifts)) for i in range(len(cut))]
     else:
         assert "𠮷" in text and cut == [tuple(map(ord, text[i:i + 3])) for i in range(len(cut))]
+
+
+def _reports():
+    return [p for p in sorted((SHARED / "examples").iterdir()) if p.suffix in (".txt", ".md")] + [SEED]
+
+
+@pytest.mark.parametrize("path", _reports(), ids=lambda p: p.name)
+def test_block_units_come_by_start_a_paragraph_before_its_sections(path):
+    """verbatim_copies reads block units in the order they are made, which must be by start, and
+    at one start the longer first (a paragraph, then the run-in sections inside it)."""
+    from lint.kinds import duplicates
+
+    from lint.source import read_path
+
+    source = read_path(str(path))
+    units = duplicates.block_units(build_document(source.text, str(path), source.kind))
+    order = list(zip(units.start, [-end for end in units.end]))
+    assert order == sorted(order) and len(order) > 10
+
+
+def test_verbatim_copies_are_the_same_when_every_key_hashes_alike(monkeypatch):
+    """Keys are remembered by hash; two keys with one hash are told apart by their text."""
+    from lint.kinds import duplicates
+
+    para = "同时，深入推进“放管服”改革，人社领域政务服务事项全部实现网上可办。"
+    other = "坚持把档案开发利用作为服务群众的重要抓手，让档案工作更好地服务中心。"
+    text = f"{para}\n{other}\n{para}\n{other}\n其他内容，不重复的一段话在这里出现。\n{para}\n"
+
+    def copies():
+        doc = build_document(text, "r.txt", "text")
+        return [(c.start, s.start) for c, s in duplicates.verbatim_copies(doc, 20)]
+
+    expected = copies()
+    assert len(expected) == 3
+    monkeypatch.setattr(duplicates, "hash", lambda key: 0, raising=False)
+    assert copies() == expected

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
-from operator import add, and_, eq, lshift, lt, methodcaller, mul, neg, or_, sub
+from operator import add, and_, eq, lshift, lt, methodcaller, mul, or_, sub
 
 from .. import similarity
 from ..findings import Finding, Related, maker
@@ -347,16 +347,25 @@ def _key_start(doc: Document, start: int, end: int) -> int:
 
 
 def verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
-    """(later copy, first copy) for every unit whose key was seen before; nested copies skipped."""
+    """(later copy, first copy) for every unit whose key was seen before; nested copies skipped.
+
+    Block units come in document order: by start, a paragraph before the sections inside it. A
+    key is remembered by its hash, not as a string (a file of 500,000 lines would hold them all);
+    two keys with one hash are told apart by the strings themselves.
+    """
     units, key = block_units(doc), folded(doc).key
     starts, ends, lengths = units.start, units.end, units.length
-    first: dict[str, int] = {}
+    first: dict[int, int] = {}
+    collided: dict[str, int] = {}
     copies: list[tuple[Unit, Unit]] = []
     covered_end = -1
-    for _, _, i in sorted(zip(starts, map(neg, ends), range(len(units)))):    # by start, longest first
+    for i in range(len(units)):
         if lengths[i] < min_chars:
             continue
-        seen = first.setdefault(key(units, i), i)
+        text = key(units, i)
+        seen = first.setdefault(hash(text), i)
+        if seen != i and key(units, seen) != text:
+            seen = collided.setdefault(text, i)
         if seen != i and ends[i] > covered_end and ends[seen] <= starts[i]:
             copies.append((units[i], units[seen]))
             covered_end = ends[i]

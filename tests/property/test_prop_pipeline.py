@@ -138,3 +138,15 @@ def test_arbitrary_nesting_of_markers(markers, run_in):
 def test_undecodable_input_is_an_input_error(bom, body):
     report = lint_bytes(bom + body, "r.txt", CONFIG, **ALL)
     assert report.error and not report.diagnostics
+
+
+@FAST
+@given(st.one_of(report_text, outline.map(lambda s: render_outline(s, run_in=True))), st.sampled_from(["r.txt", "r.md"]))
+def test_block_units_are_made_in_document_order(text, path):
+    """WR401 reads block units in the order they are made: by start, and at one start the longer
+    first (a paragraph before the run-in sections inside it)."""
+    from lint.kinds.duplicates import block_units
+
+    units = block_units(build_document(text, path, "markdown" if path.endswith(".md") else "text"))
+    order = list(zip(units.start, [-end for end in units.end]))
+    assert order == sorted(order)
