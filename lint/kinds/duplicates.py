@@ -3,13 +3,14 @@
 Every block is folded (whitespace removed) once per document, and the folded blocks are joined
 (one separator apart): every unit — paragraph, run-in section, sentence, clause — takes its
 comparison key as a slice of that text, read only when compared (a unit holds where its key lies,
-not a string, and a level's units are kept as columns of ints, `Units`). WR401 hashes keys (linear). WR402 never compares all pairs: the 3-gram at every
-offset of the joined text becomes one int, cut in C from the UTF-16 encoding; one Counter pass
-counts them, and each 3-gram seen twice gets a rank (by count, then a fixed pseudo-random
-tie-break), so the rank of every offset is one list shared by paragraphs and sentences. A unit's
-sketch is its k lowest distinct ranks (rare shingles), from its slice of that list, sorted. Units
-sharing enough sketch entries become candidates, and only candidates, after a length bound, are
-scored with fuzz.ratio (lint.similarity). Clauses are compared only within their paragraph, directly.
+not a string, and a level's units are kept as columns of ints, `Units`). WR401 hashes keys
+(linear). WR402 never compares all pairs: the 3-gram at every offset of the joined text becomes
+one int, cut in C from the UTF-16 encoding; one Counter pass counts them, and each 3-gram seen
+twice gets a rank (by count, then a fixed pseudo-random tie-break), so the rank of every offset is
+one list shared by paragraphs and sentences. A unit's sketch is its k lowest distinct ranks (rare
+shingles), from its slice of that list, sorted. Units sharing enough sketch entries become
+candidates, and only candidates, after a length bound, are scored with fuzz.ratio
+(lint.similarity). Clauses are compared only within their paragraph, directly.
 """
 from __future__ import annotations
 
