@@ -246,3 +246,17 @@ def test_verbatim_copies_are_the_same_when_every_key_hashes_alike(monkeypatch):
     assert len(expected) == 3
     monkeypatch.setattr(duplicates, "hash", lambda key: 0, raising=False)
     assert copies() == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="改革发展，。；：\n!?a 1", max_size=200), st.integers(1, 25))
+def test_long_clauses_are_the_runs_between_marks_at_least_that_long(text, min_chars):
+    """The long-clause regex opens with a mark (one is put before the text) so that it is tried
+    only where a clause starts: it must find exactly the runs between marks of min_chars or more."""
+    import re
+
+    from lint.kinds import duplicates
+
+    found = [(m.start(1) - 1, m.end(1) - 1) for m in duplicates._long_clause(min_chars).finditer("\n" + text)]
+    runs = [m.span() for m in re.finditer(f"[^{duplicates._CLAUSE_MARKS}]+", text) if len(m.group()) >= min_chars]
+    assert found == runs

@@ -51,7 +51,7 @@ _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")   # a character that takes two UTF-16 units
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _SLICE = 1 << 16                        # … and computed this many at a time
-_SPAN = methodcaller("span")
+_CLAUSE = methodcaller("span", 1)     # a _long_clause match: where its clause lies
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
@@ -440,9 +440,11 @@ def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     for b, block in enumerate(doc.blocks):
         if block.end - block.start < shortest:
             continue
-        spans = list(map(_SPAN, _long_clause(min_chars).finditer(doc.text, block.start, block.end)))
+        # A mark put before the block's text lets its first clause start like every other one.
+        spans = list(map(_CLAUSE, _long_clause(min_chars).finditer("\n" + doc.text[block.start:block.end])))
         if len(spans) > 1:
-            group = [(start, end, fd.place(b, start, end)) for start, end in spans]
+            shift = block.start - 1
+            group = [(shift + start, shift + end, fd.place(b, shift + start, shift + end)) for start, end in spans]
             group = [clause for clause in group if clause[2][0] >= min_chars]
             if len(group) > 1:
                 for start, end, placed in group:
@@ -452,8 +454,10 @@ def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
 
 @lru_cache(maxsize=8)
 def _long_clause(min_chars: int) -> re.Pattern:
-    """A clause of at least min_chars characters: the regex skips the short ones itself."""
-    return re.compile(f"[^{_CLAUSE_MARKS}]{{{max(min_chars, 1)},}}")
+    """A mark, then a clause of at least min_chars characters (group 1): the regex skips the short
+    ones itself. Opening with the mark, it is tried only where a clause starts (sre skips in C to
+    the next mark); tried at every character, it would count a short clause again at each one."""
+    return re.compile(f"[{_CLAUSE_MARKS}]([^{_CLAUSE_MARKS}]{{{max(min_chars, 1)},}})")
 
 
 def _near_clauses(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
