@@ -444,7 +444,8 @@ def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
         spans = list(map(_CLAUSE, _long_clause(min_chars).finditer("\n" + doc.text[block.start:block.end])))
         if len(spans) > 1:
             shift = block.start - 1
-            group = [(shift + start, shift + end, fd.place(b, shift + start, shift + end)) for start, end in spans]
+            group = [(shift + start, shift + end, fd.place(b, shift + start, shift + end))
+                     for start, end in spans]
             group = [clause for clause in group if clause[2][0] >= min_chars]
             if len(group) > 1:
                 for start, end, placed in group:

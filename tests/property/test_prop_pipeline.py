@@ -141,7 +141,8 @@ def test_undecodable_input_is_an_input_error(bom, body):
 
 
 @FAST
-@given(st.one_of(report_text, outline.map(lambda s: render_outline(s, run_in=True))), st.sampled_from(["r.txt", "r.md"]))
+@given(st.one_of(report_text, outline.map(lambda s: render_outline(s, run_in=True))),
+       st.sampled_from(["r.txt", "r.md"]))
 def test_block_units_are_made_in_document_order(text, path):
     """WR401 reads block units in the order they are made: by start, and at one start the longer
     first (a paragraph before the run-in sections inside it)."""
