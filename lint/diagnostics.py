@@ -1,9 +1,9 @@
 """Diagnostics and per-file reports: findings resolved to rules, kept in offsets until output."""
 from __future__ import annotations
 
-from .findings import Fix, Related, maker
+from .findings import Fix, Related
 from .positions import LineIndex
-from .records import record
+from .records import maker, record
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 

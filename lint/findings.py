@@ -7,26 +7,15 @@ hashable by value (fixes.py keeps them in a set).
 """
 from __future__ import annotations
 
-from functools import partial
 from types import MappingProxyType
 
-from .records import record
+from .records import maker, record
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Any, Callable, Mapping
+    from typing import Any, Mapping
 
 _NO_ARGS: Mapping[str, Any] = MappingProxyType({})   # a shared default that nobody can change
-
-
-def maker(cls: type) -> Callable[[tuple], Any]:
-    """A constructor of the named tuple class `cls` from one tuple holding every field, in order.
-
-    For the loops that build one per finding or per sentence: calling a named tuple class runs its
-    generated Python __new__, which takes as long again as the rest of making it; tuple.__new__
-    does the same in C. Defaults are not filled in: every field must be given.
-    """
-    return partial(tuple.__new__, cls)
 
 
 @record

@@ -10,9 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-from .findings import maker
 from .positions import LineIndex
-from .records import record
+from .records import maker, record
 from .text import SpanSet
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
@@ -102,8 +101,8 @@ class Span:
     end: int
 
 
-# For the loops that make one per line, sentence, heading or ordinal:
-make_block, make_span, make_marker, make_ordinal = maker(Block), maker(Span), maker(Marker), maker(Ordinal)
+# For the loops that make one per line, heading or ordinal:
+make_block, make_marker, make_ordinal = maker(Block), maker(Marker), maker(Ordinal)
 
 
 class Document:

@@ -15,7 +15,7 @@ from .records import record
 # LSP treats \r\n, \n and a lone \r as line ends; so do we.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")   # a character that takes two UTF-16 units
 
 
 def _line_starts(text: str) -> list[int]:
@@ -91,7 +91,7 @@ class LineIndex:
         start = self.starts[line]
         column = offset - start
         if line in self._lines_with_astral():
-            column += len(_ASTRAL.findall(self.text, start, offset))
+            column += len(ASTRAL.findall(self.text, start, offset))
         return Position(line, column)
 
     def positions(self, offsets: list[int]) -> tuple[list[int], list[int]]:
@@ -133,7 +133,7 @@ class LineIndex:
 
     def _lines_with_astral(self) -> set[int]:
         if self._astral_lines is None:
-            found = _ASTRAL.finditer(self.text) if _has_astral(self.text) else ()
+            found = ASTRAL.finditer(self.text) if _has_astral(self.text) else ()
             self._astral_lines = {self.line_of(m.start()) for m in found}
         return self._astral_lines
 

@@ -24,9 +24,10 @@ from functools import lru_cache
 from operator import add, and_, eq, lshift, lt, methodcaller, mul, or_, sub
 
 from .. import similarity
-from ..findings import Finding, Related, maker
+from ..findings import Finding, Related
 from ..model import Document
-from ..records import record
+from ..positions import ASTRAL
+from ..records import maker, record
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
@@ -48,7 +49,6 @@ _TRAIL_CHARS = "。！？；!?;，,、：:"       # … and at its end
 _MIX = 0x9E3779B97F4A7C15
 _LOW = (1 << 64) - 1
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"   # read back as native words
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")   # a character that takes two UTF-16 units
 _COMPACT_FROM = 1_000_000              # offsets from which a document's ranks are kept in an array
 _SLICE = 1 << 16                        # … and computed this many at a time
 _CLAUSE = methodcaller("span", 1)     # a _long_clause match: where its clause lies
@@ -251,7 +251,7 @@ class _Grams:
 
     def __init__(self, text: str) -> None:
         self.count = max(len(text) - 2, 0)
-        self.in_bmp = _ASTRAL.search(text) is None
+        self.in_bmp = ASTRAL.search(text) is None   # a search, not a copy of the text encoded
         self._text = text
 
     def slices(self) -> Iterator[array | list]:
