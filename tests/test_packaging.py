@@ -1,4 +1,5 @@
-"""The wheel carries the grammar and the rule packs, and an installed copy finds them from anywhere."""
+"""The wheel carries the grammar, the rule packs and the compiled sketch (or, asked to be pure
+Python, no compiled code), and an installed copy finds them from anywhere."""
 from __future__ import annotations
 
 import os
@@ -12,14 +13,18 @@ from conftest import ROOT
 
 
 @pytest.mark.slow
-def test_wheel_contains_data_and_runs_from_another_folder(tmp_path):
+@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "pure-python"])
+def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, pure):
     dist = tmp_path / "dist"
+    build_env = {**os.environ, "REPORTLINT_PURE_PYTHON": "1" if pure else ""}
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(dist)], check=True, capture_output=True, timeout=300)
+                    "-q", "-w", str(dist)], check=True, capture_output=True, timeout=300, env=build_env)
     wheel = next(dist.glob("reportlint-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "lint/_data/grammars/numbering.lark" in names
     assert "lint/_data/rules/structure.yaml" in names
+    compiled = [name for name in names if name.startswith("lint/kinds/_sketch.") and not name.endswith(".c")]
+    assert (compiled == [] and wheel.name.endswith("-py3-none-any.whl")) if pure else len(compiled) == 1
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, capture_output=True, timeout=300)
@@ -27,8 +32,11 @@ def test_wheel_contains_data_and_runs_from_another_folder(tmp_path):
     elsewhere.mkdir()
     (elsewhere / "r.txt").write_text("一、甲\n三、乙\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(target)}
+    env.pop("REPORTLINT_PURE_PYTHON", None)
     proc = subprocess.run([sys.executable, "-c", "import lint, sys; from lint.cli import main; "
-                           "print(lint.__file__, file=sys.stderr); sys.exit(main(['check', '--select', 'WR101', 'r.txt']))"],
+                           "from lint.kinds import duplicates; print(lint.__file__, duplicates._sketch, file=sys.stderr); "
+                           "sys.exit(main(['check', '--select', 'WR101', 'r.txt']))"],
                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
     assert str(target) in proc.stderr, proc.stderr
+    assert ("_sketch" in proc.stderr) is not pure, proc.stderr     # the compiled module is the one imported
     assert proc.returncode == 1 and "WR101" in proc.stdout, proc.stdout + proc.stderr

@@ -22,7 +22,7 @@ CLEAN = ("一、主要工作完成情况\n全年完成各项工作任务，群�
          "三、下一步工作计划\n加强队伍建设，完善服务体系。\n")
 PLACEHOLDER = CLEAN.replace("全年完成各项工作任务", "全年完成xx项工作任务")
 # what a copy needs to build, install and run the hooks
-PARTS = ("pyproject.toml", "README.md", "lint", "rules", "grammars", "examples",
+PARTS = ("pyproject.toml", "hatch_build.py", "README.md", "lint", "rules", "grammars", "examples",
          ".pre-commit-hooks.yaml", ".pre-commit-config.yaml")
 
 
@@ -45,7 +45,7 @@ def hook_repo(tmp_path_factory) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = tmp_path_factory.mktemp("hook-repo")
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", "*.egg-info")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", "*.egg-info", "*.so", "*.pyd")
     for part in PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -11,9 +11,15 @@ one list shared by paragraphs and sentences. A unit's sketch is its k lowest dis
 shingles), from its slice of that list, sorted. Units sharing enough sketch entries become
 candidates, and only candidates, after a length bound, are scored with fuzz.ratio
 (lint.similarity). Clauses are compared only within their paragraph, directly.
+
+The two steps that touch every offset and every unit, ranking the 3-grams and indexing the
+sketches, are also compiled (_sketch.c, built with the wheel where a C compiler is at hand) and
+run there when the module is present: same results, several times faster. The Python here is
+the reference the tests hold the C to; REPORTLINT_PURE_PYTHON=1 runs it.
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from array import array
@@ -28,6 +34,14 @@ from ..findings import Finding, Related
 from ..model import Document
 from ..positions import ASTRAL
 from ..records import maker, record
+
+if os.environ.get("REPORTLINT_PURE_PYTHON"):
+    _sketch = None
+else:
+    try:    # two steps of WR402 compiled (_sketch.c), where the package was built with a C compiler
+        from . import _sketch
+    except ImportError:
+        _sketch = None
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
@@ -180,33 +194,14 @@ class _Folded:
         return rel - before[i] - (min(rel, ends[i]) - starts[i])
 
     def ranks(self) -> list[int] | array:
-        """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use.
-
-        One counting pass over the whole document, then one lookup an offset in the (smaller) dict
-        of repeated 3-grams; the tie-break is paid once per repeated 3-gram. Ranks are small ints,
-        which a unit's sort compares fastest.
-        """
+        """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use:
+        compiled where _sketch was built, else `_ranks`."""
         if self._ranks is None:
-            grams = _Grams(self.joined)
-            # A list of 3-grams costs ~40 bytes an offset (an int object each), an array 8, and the
-            # ranks 8 (shared ints) or 4. Past _COMPACT_FROM offsets memory wins over the few
-            # percent that reading Python ints from a list saves: the 3-grams are cut twice, a
-            # slice at a time, to be counted and then ranked, and never held whole.
-            if grams.count < _COMPACT_FROM or not grams.in_bmp:
-                whole: list = []
-                for piece in grams.slices():
-                    whole.extend(piece.tolist() if isinstance(piece, array) else piece)
-                rank_of = _ranks_of_repeated(Counter(whole)).get
-                self._ranks = list(map(rank_of, whole, repeat(0)))
+            if _sketch is not None:
+                self._ranks = array("I", bytes(4 * max(len(self.joined) - 2, 0)))
+                _sketch.ranks_into(self.joined, self._ranks)
             else:
-                rank_of = _ranks_of_repeated(grams.counts()).get
-                # Made whole at once and filled in place: grown by extend, its last reallocation
-                # would hold two copies (a 10 MB report's peak).
-                ranks = self._ranks = array("I", (0,)) * grams.count
-                at = 0
-                for piece in grams.slices():
-                    ranks[at:at + len(piece)] = array("I", map(rank_of, piece, repeat(0)))
-                    at += len(piece)
+                self._ranks = _ranks(self.joined)
         return self._ranks
 
     def place(self, b: int, key_from: int, end: int) -> tuple[int, int]:
@@ -220,6 +215,35 @@ class _Folded:
         raw = self.joined[base + at:base + stop]
         lead = raw.lstrip(_LEAD_CHARS)
         return len(lead.rstrip(_TRAIL_CHARS)), base + at + len(raw) - len(lead)
+
+
+def _ranks(text: str) -> list[int] | array:
+    """The rank of the 3-gram at every offset of `text`, in Python (the reference _sketch.c matches).
+
+    One counting pass over the whole document, then one lookup an offset in the (smaller) dict
+    of repeated 3-grams; the tie-break is paid once per repeated 3-gram. Ranks are small ints,
+    which a unit's sort compares fastest.
+    """
+    grams = _Grams(text)
+    # A list of 3-grams costs ~40 bytes an offset (an int object each), an array 8, and the
+    # ranks 8 (shared ints) or 4. Past _COMPACT_FROM offsets memory wins over the few
+    # percent that reading Python ints from a list saves: the 3-grams are cut twice, a
+    # slice at a time, to be counted and then ranked, and never held whole.
+    if grams.count < _COMPACT_FROM or not grams.in_bmp:
+        whole: list = []
+        for piece in grams.slices():
+            whole.extend(piece.tolist() if isinstance(piece, array) else piece)
+        rank_of = _ranks_of_repeated(Counter(whole)).get
+        return list(map(rank_of, whole, repeat(0)))
+    rank_of = _ranks_of_repeated(grams.counts()).get
+    # Made whole at once and filled in place: grown by extend, its last reallocation
+    # would hold two copies (a 10 MB report's peak).
+    ranks = array("I", (0,)) * grams.count
+    at = 0
+    for piece in grams.slices():
+        ranks[at:at + len(piece)] = array("I", map(rank_of, piece, repeat(0)))
+        at += len(piece)
+    return ranks
 
 
 def _ranks_of_repeated(counts: Counter) -> dict:
@@ -496,13 +520,7 @@ def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
     ranks = fd.ranks()
-    # Each unit's repeated 3-grams' ranks, sorted (rarest first: its sketch is taken from the
-    # front), built lazily in C: slice of the shared ranks, zeros dropped, sorted — no Python call
-    # per unit.
-    ats = units.at
-    slices = map(slice, ats, map(add, ats, map(sub, units.length, repeat(2))))
-    unit_ranks = map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))
-    for i, found in _Index(units, options).candidates(unit_ranks):
+    for i, found in _candidates(ranks, units, options):
         unit_key = fd.key(units, i)
         matches = similarity.matches(unit_key, [fd.key(units, j) for j in found], options.threshold)
         digits = _DIGITS.findall(unit_key) if matches else None
@@ -511,6 +529,31 @@ def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
             if (identical or key != unit_key) and _DIGITS.findall(key) == digits:
                 yield units[i], units[found[j]], score
                 break
+
+
+def _candidates(ranks: list[int] | array, units: Units,
+                options: NearDuplicateOptions) -> Iterator[tuple[int, list[int]]]:
+    """(i, the earlier units unit i may nearly repeat): _Index's work, compiled where _sketch was
+    built (for any options a C int holds: the sketch is at most 64 entries there)."""
+    if (_sketch is not None and isinstance(ranks, array) and 0 <= options.sketch_size <= 64
+            and abs(options.max_bucket) < 1 << 31 and abs(options.min_shared) < 1 << 31):
+        return iter(_sketch.candidates(ranks, units.at, units.length, units.start, units.end,
+                                       options.sketch_size, options.max_bucket, options.min_shared,
+                                       options.min_overlap, options.threshold / 200))
+    return _python_candidates(ranks, units, options)
+
+
+def _python_candidates(ranks: list[int] | array, units: Units,
+                       options: NearDuplicateOptions) -> Iterator[tuple[int, list[int]]]:
+    # Each unit's repeated 3-grams' ranks, sorted (rarest first: its sketch is taken from the
+    # front), built lazily in C: slice of the shared ranks, zeros dropped, sorted — no Python call
+    # per unit.
+    ats = units.at
+    # A key's last 3-gram starts 2 before its end; a key shorter than 3 has none (the stop is
+    # kept from falling below the start, where a negative one would count from the end).
+    slices = map(slice, ats, map(max, ats, map(add, ats, map(sub, units.length, repeat(2)))))
+    unit_ranks = map(sorted, map(filter, repeat(None), map(ranks.__getitem__, slices)))
+    return _Index(units, options).candidates(unit_ranks)
 
 
 class _Index:

@@ -1,0 +1,476 @@
+/* The near-duplicate rule's two loops over every character and every unit, compiled.
+ *
+ * lint/kinds/duplicates.py holds the same two steps in Python (the reference: it runs wherever this
+ * module was not built) and says what they mean; this file gives the same results, bit for bit,
+ * and the tests compare the two on random texts and units.
+ *
+ *   ranks_into(text, out)  the rank of the 3-gram at every offset of `text` (0 for a 3-gram that
+ *                          occurs once), written into `out`, a buffer of uint32.
+ *   candidates(ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound)
+ *                          [(i, [j, ...]), ...]: the earlier units that unit i may nearly repeat.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MIX UINT64_C(0x9E3779B97F4A7C15)
+
+/* ---------------------------------------------------------------- 3-gram keys and counts */
+
+/* The key of the 3-gram at offset i: the int duplicates._Grams makes for it, so that the
+ * tie-break, and with it every rank, is the same. */
+static inline uint64_t
+gram_key(int kind, const void *data, Py_ssize_t i)
+{
+    Py_UCS4 a = PyUnicode_READ(kind, data, i);
+    Py_UCS4 b = PyUnicode_READ(kind, data, i + 1);
+    Py_UCS4 c = PyUnicode_READ(kind, data, i + 2);
+    if (kind == PyUnicode_4BYTE_KIND)       /* not all in the BMP: code points, 21 bits each */
+        return (uint64_t)a << 42 | (uint64_t)b << 21 | c;
+#if PY_BIG_ENDIAN                           /* three UTF-16 units read as one native word */
+    return (uint64_t)a << 48 | (uint64_t)b << 32 | (uint64_t)c << 16;
+#else
+    return (uint64_t)a | (uint64_t)b << 16 | (uint64_t)c << 32;
+#endif
+}
+
+typedef struct {            /* one slot of the open-addressing table of 3-grams */
+    uint64_t key;
+    uint32_t count;         /* 0: an empty slot */
+    uint32_t rank;
+} Slot;
+
+typedef struct {
+    Slot *slots;
+    size_t mask;            /* capacity - 1, a power of two */
+    size_t used;
+} Table;
+
+static inline size_t
+slot_of(const Table *t, uint64_t key)
+{
+    uint64_t h = key * MIX;
+    return (size_t)(h ^ h >> 29) & t->mask;
+}
+
+static int
+table_init(Table *t, size_t expected)
+{
+    size_t capacity = 64;
+    while (capacity < 2 * expected)
+        capacity <<= 1;
+    t->slots = PyMem_Calloc(capacity, sizeof(Slot));
+    t->mask = capacity - 1;
+    t->used = 0;
+    return t->slots ? 0 : -1;
+}
+
+static int
+table_grow(Table *t)
+{
+    Table bigger;
+    if (table_init(&bigger, t->mask + 1) < 0)
+        return -1;
+    for (size_t s = 0; s <= t->mask; s++) {
+        Slot *old = &t->slots[s];
+        if (!old->count)
+            continue;
+        size_t at = slot_of(&bigger, old->key);
+        while (bigger.slots[at].count)
+            at = (at + 1) & bigger.mask;
+        bigger.slots[at] = *old;
+    }
+    bigger.used = t->used;
+    PyMem_Free(t->slots);
+    *t = bigger;
+    return 0;
+}
+
+static inline Slot *
+table_find(const Table *t, uint64_t key)
+{
+    size_t at = slot_of(t, key);
+    while (t->slots[at].count && t->slots[at].key != key)
+        at = (at + 1) & t->mask;
+    return &t->slots[at];
+}
+
+typedef struct {            /* a repeated 3-gram, ordered as duplicates._ranks_of_repeated orders them */
+    uint32_t count;
+    uint64_t tie_break;
+    Slot *slot;
+} Repeated;
+
+static int
+by_count_then_tie_break(const void *x, const void *y)
+{
+    const Repeated *a = x, *b = y;
+    if (a->count != b->count)
+        return a->count < b->count ? -1 : 1;
+    return a->tie_break < b->tie_break ? -1 : a->tie_break > b->tie_break;
+}
+
+/* Number the repeated 3-grams 1, 2, … by count, then tie-break; a 3-gram seen once keeps rank 0. */
+static int
+rank_repeated(Table *t)
+{
+    size_t n = 0;
+    for (size_t s = 0; s <= t->mask; s++)
+        n += t->slots[s].count > 1;
+    Repeated *repeated = PyMem_Malloc((n ? n : 1) * sizeof(Repeated));
+    if (!repeated)
+        return -1;
+    n = 0;
+    for (size_t s = 0; s <= t->mask; s++) {
+        Slot *slot = &t->slots[s];
+        if (slot->count > 1)
+            repeated[n++] = (Repeated){slot->count, slot->key * MIX, slot};
+    }
+    qsort(repeated, n, sizeof(Repeated), by_count_then_tie_break);
+    for (size_t r = 0; r < n; r++)
+        repeated[r].slot->rank = (uint32_t)(r + 1);
+    PyMem_Free(repeated);
+    return 0;
+}
+
+static PyObject *
+ranks_into(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer out;
+    if (!PyArg_ParseTuple(args, "Uw*:ranks_into", &text, &out))
+        return NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = length > 2 ? length - 2 : 0;
+    if (out.len != count * (Py_ssize_t)sizeof(uint32_t)) {
+        PyBuffer_Release(&out);
+        return PyErr_Format(PyExc_ValueError, "ranks_into: the buffer must hold %zd ranks", count);
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    uint32_t *ranks = out.buf;
+    /* Sized for a 3-gram an offset up to a point (a 25 KB report's table stays in the cache and
+     * never grows); past it, grown as distinct 3-grams come. */
+    Table table;
+    if (table_init(&table, (size_t)(count < (1 << 16) ? count : (1 << 16))) < 0)
+        goto no_memory;
+    int grown = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        uint64_t key = gram_key(kind, data, i);
+        Slot *slot = table_find(&table, key);
+        if (!slot->count) {
+            if (2 * (table.used + 1) > table.mask + 1) {
+                if (table_grow(&table) < 0)
+                    goto no_memory;
+                grown = 1;
+                slot = table_find(&table, key);
+            }
+            slot->key = key;
+            table.used++;
+        }
+        if (slot->count < UINT32_MAX)
+            slot->count++;
+        ranks[i] = (uint32_t)(slot - table.slots);     /* its slot, while the table keeps its size */
+    }
+    if (rank_repeated(&table) < 0)
+        goto no_memory;
+    if (grown)
+        for (Py_ssize_t i = 0; i < count; i++)
+            ranks[i] = table_find(&table, gram_key(kind, data, i))->rank;
+    else
+        for (Py_ssize_t i = 0; i < count; i++)
+            ranks[i] = table.slots[ranks[i]].rank;
+    PyMem_Free(table.slots);
+    PyBuffer_Release(&out);
+    Py_RETURN_NONE;
+
+no_memory:
+    PyMem_Free(table.slots);
+    PyBuffer_Release(&out);
+    return PyErr_NoMemory();
+}
+
+/* ---------------------------------------------------------------- the sketch index */
+
+typedef struct {            /* the units holding one sketch entry */
+    int64_t *units;
+    uint32_t size, capacity;
+} Posting;
+
+typedef struct {
+    const uint32_t *ranks;
+    Py_ssize_t rank_count;
+    const int64_t *at, *length, *start, *end;
+    Py_ssize_t unit_count;
+    int k, max_bucket, min_shared;
+    double overlap, bound;
+    uint32_t top;           /* the highest rank */
+    Posting *postings;      /* by rank */
+    uint8_t *common;        /* by rank: a stop entry */
+    int *sizes;             /* by unit: its sketch's size */
+} Index;
+
+/* Unit i's sketch: the k lowest distinct ranks of its 3-grams, zero and stop entries left out,
+ * in ascending order. Returns its size. */
+static int
+sketch_of(const Index *ix, Py_ssize_t i, uint32_t *sketch)
+{
+    Py_ssize_t from = ix->at[i], to = ix->at[i] + ix->length[i] - 2;
+    if (from < 0)
+        from = 0;
+    if (to > ix->rank_count)
+        to = ix->rank_count;
+    int size = 0;
+    if (ix->k == 0)
+        return 0;
+    for (Py_ssize_t p = from; p < to; p++) {
+        uint32_t r = ix->ranks[p];
+        if (!r || r > ix->top || ix->common[r] || (size == ix->k && r >= sketch[size - 1]))
+            continue;
+        int q = size;
+        while (q > 0 && sketch[q - 1] > r)
+            q--;
+        if (q > 0 && sketch[q - 1] == r)
+            continue;
+        if (size < ix->k)
+            size++;
+        memmove(&sketch[q + 1], &sketch[q], (size_t)(size - 1 - q) * sizeof(uint32_t));
+        sketch[q] = r;
+    }
+    return size;
+}
+
+static int
+posting_add(Posting *posting, int64_t unit)
+{
+    if (posting->size == posting->capacity) {
+        uint32_t capacity = posting->capacity ? 2 * posting->capacity : 4;
+        int64_t *units = PyMem_Realloc(posting->units, capacity * sizeof(int64_t));
+        if (!units)
+            return -1;
+        posting->units = units;
+        posting->capacity = capacity;
+    }
+    posting->units[posting->size++] = unit;
+    return 0;
+}
+
+static int
+by_value(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The shortest and longest key length that can reach the threshold against `length`, by the very
+ * comparison duplicates._length_window settles them on. */
+static void
+length_window(int64_t length, double bound, int64_t *shortest, int64_t *longest)
+{
+#define FITS(other) ((double)((length) < (other) ? (length) : (other)) >= bound * (double)((length) + (other)))
+    if (bound <= 0) {
+        *shortest = 0;
+        *longest = INT64_MAX;
+        return;
+    }
+    int64_t s = (int64_t)(bound * (double)length / (1 - bound));
+    if (s > length)
+        s = length;
+    while (s > 0 && FITS(s - 1))
+        s--;
+    while (s <= length && !FITS(s))
+        s++;
+    int64_t l = (int64_t)((double)length * (1 - bound) / bound);
+    if (l < length)
+        l = length;
+    while (FITS(l + 1))
+        l++;
+    while (l >= length && !FITS(l))
+        l--;
+    *shortest = s;
+    *longest = l;
+#undef FITS
+}
+
+/* Index unit i; append (i, [candidates]) to `out` when it has any. */
+static int
+index_unit(Index *ix, Py_ssize_t i, int64_t **hits, size_t *hits_capacity, PyObject *out)
+{
+    uint32_t sketch[64];
+    int size = sketch_of(ix, i, sketch);
+    ix->sizes[i] = size;
+    if (!size)
+        return 0;
+    size_t total = 0;
+    uint32_t longest_posting = 0;
+    for (int s = 0; s < size; s++)
+        total += ix->postings[sketch[s]].size;
+    if (total > *hits_capacity) {
+        int64_t *more = PyMem_Realloc(*hits, total * sizeof(int64_t));
+        if (!more)
+            return -1;
+        *hits = more;
+        *hits_capacity = total;
+    }
+    size_t n = 0;
+    for (int s = 0; s < size; s++) {
+        Posting *posting = &ix->postings[sketch[s]];
+        if (posting->size) {
+            memcpy(*hits + n, posting->units, posting->size * sizeof(int64_t));
+            n += posting->size;
+        }
+        if (posting_add(posting, i) < 0)
+            return -1;
+        if (posting->size > longest_posting)
+            longest_posting = posting->size;
+    }
+    if ((int64_t)n >= ix->max_bucket && (int64_t)longest_posting > ix->max_bucket) {
+        for (int s = 0; s < size; s++) {        /* too common to say anything: a stop entry */
+            Posting *posting = &ix->postings[sketch[s]];
+            if ((int64_t)posting->size > ix->max_bucket) {
+                ix->common[sketch[s]] = 1;
+                PyMem_Free(posting->units);
+                *posting = (Posting){NULL, 0, 0};
+            }
+        }
+    }
+    int need = ix->min_shared < size ? ix->min_shared : size;
+    if (need < 1)
+        need = 1;
+    if (n < (size_t)need)
+        return 0;
+    qsort(*hits, n, sizeof(int64_t), by_value);
+    int64_t shortest, longest;
+    length_window(ix->length[i], ix->bound, &shortest, &longest);
+    PyObject *found = NULL;
+    for (size_t x = 0; x < n;) {
+        int64_t j = (*hits)[x];
+        size_t run = 1;
+        while (x + run < n && (*hits)[x + run] == j)
+            run++;
+        x += run;
+        if (run < (size_t)need || ix->length[j] < shortest || ix->length[j] > longest
+                || ix->end[j] > ix->start[i])
+            continue;
+        if (ix->overlap != 0.0
+                && !((double)run * (1 + ix->overlap) >= ix->overlap * (double)(size + ix->sizes[j])))
+            continue;
+        if (!found && !(found = PyList_New(0)))
+            return -1;
+        PyObject *unit = PyLong_FromLongLong(j);
+        if (!unit || PyList_Append(found, unit) < 0) {
+            Py_XDECREF(unit);
+            Py_DECREF(found);
+            return -1;
+        }
+        Py_DECREF(unit);
+    }
+    if (!found)
+        return 0;
+    PyObject *pair = Py_BuildValue("(nN)", i, found);
+    if (!pair)
+        return -1;
+    int failed = PyList_Append(out, pair);
+    Py_DECREF(pair);
+    return failed;
+}
+
+static int
+get_column(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, const char *name)
+{
+    if (PyObject_GetBuffer(object, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    if (view->itemsize != itemsize || view->len % itemsize) {
+        PyErr_Format(PyExc_TypeError, "candidates: %s must be an array of %zd-byte ints", name, itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+candidates(PyObject *module, PyObject *args)
+{
+    PyObject *objects[5];
+    Index ix = {0};
+    if (!PyArg_ParseTuple(args, "OOOOOiiidd:candidates", &objects[0], &objects[1], &objects[2],
+                          &objects[3], &objects[4], &ix.k, &ix.max_bucket, &ix.min_shared,
+                          &ix.overlap, &ix.bound))
+        return NULL;
+    if (ix.k < 0 || ix.k > 64)
+        return PyErr_Format(PyExc_ValueError, "candidates: sketch size %d is not within 0 to 64", ix.k);
+    static const char *names[5] = {"ranks", "at", "length", "start", "end"};
+    Py_buffer views[5];
+    int got = 0;
+    PyObject *out = NULL;
+    int64_t *hits = NULL;
+    size_t hits_capacity = 0;
+    for (; got < 5; got++)
+        if (get_column(objects[got], &views[got], got ? 8 : 4, names[got]) < 0)
+            goto done;
+    ix.ranks = views[0].buf;
+    ix.rank_count = views[0].len / 4;
+    ix.at = views[1].buf;
+    ix.length = views[2].buf;
+    ix.start = views[3].buf;
+    ix.end = views[4].buf;
+    ix.unit_count = views[1].len / 8;
+    for (int c = 2; c < 5; c++)
+        if (views[c].len / 8 != ix.unit_count) {
+            PyErr_SetString(PyExc_ValueError, "candidates: the unit columns differ in length");
+            goto done;
+        }
+    for (Py_ssize_t p = 0; p < ix.rank_count; p++)
+        if (ix.ranks[p] > ix.top)
+            ix.top = ix.ranks[p];
+    ix.postings = PyMem_Calloc((size_t)ix.top + 1, sizeof(Posting));
+    ix.common = PyMem_Calloc((size_t)ix.top + 1, 1);
+    ix.sizes = PyMem_Calloc(ix.unit_count ? (size_t)ix.unit_count : 1, sizeof(int));
+    if (!ix.postings || !ix.common || !ix.sizes) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (!(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t i = 0; i < ix.unit_count; i++)
+        if (index_unit(&ix, i, &hits, &hits_capacity, out) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_NoMemory();
+            Py_CLEAR(out);
+            break;
+        }
+
+done:
+    if (ix.postings)
+        for (uint32_t r = 0; r <= ix.top; r++)
+            PyMem_Free(ix.postings[r].units);
+    PyMem_Free(ix.postings);
+    PyMem_Free(ix.common);
+    PyMem_Free(ix.sizes);
+    PyMem_Free(hits);
+    while (got-- > 0)
+        PyBuffer_Release(&views[got]);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"ranks_into", ranks_into, METH_VARARGS,
+     "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
+    {"candidates", candidates, METH_VARARGS,
+     "candidates(ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound):"
+     " [(i, [j, ...])] for the units that may nearly repeat earlier ones."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_sketch",
+    "Compiled 3-gram ranks and sketch index for the near-duplicate rule (see duplicates.py).",
+    -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__sketch(void)
+{
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,120 @@
+"""The compiled sketch (lint/kinds/_sketch.c) gives what duplicates.py's Python gives, bit for bit."""
+from __future__ import annotations
+
+import os
+from array import array
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SHARED
+
+from lint.kinds import duplicates
+from lint.kinds.duplicates import NearDuplicateOptions, Units, check_near_duplicates
+from lint.outline import build_document
+from lint.source import read_path
+
+sketch = duplicates._sketch
+needs_sketch = pytest.mark.skipif(sketch is None, reason="the compiled sketch is not built")
+
+# Few characters, so that 3-grams repeat; one beyond the BMP, one at its top, whitespace and marks.
+ALPHABET = "改革发展工作落实，。a1\u3000\uffff𠮷"
+
+
+def test_the_compiled_sketch_is_built_unless_pure_python_is_asked_for():
+    """Otherwise every other test here is skipped and the C goes untested."""
+    if os.environ.get("REPORTLINT_PURE_PYTHON"):
+        assert sketch is None
+    else:
+        assert sketch is not None, ("lint/kinds/_sketch.c was not compiled: reinstall with a C compiler "
+                                    "(pip install -e .), or set REPORTLINT_PURE_PYTHON=1")
+
+
+def compiled_ranks(text: str) -> array:
+    ranks = array("I", bytes(4 * max(len(text) - 2, 0)))
+    sketch.ranks_into(text, ranks)
+    return ranks
+
+
+@needs_sketch
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_ranks_are_the_pythons(text):
+    assert compiled_ranks(text).tolist() == list(duplicates._ranks(text))
+
+
+@needs_sketch
+def test_ranks_of_a_large_text_whose_table_grows_are_the_pythons(monkeypatch):
+    """Past 65,536 offsets the 3-gram table grows while counting, and ranks are found again by key."""
+    text = "".join(chr(0x4E00 + (i * 7919) % 3000) for i in range(200_000))
+    monkeypatch.setattr(duplicates, "_COMPACT_FROM", 1)     # the Python's compact path too
+    assert compiled_ranks(text) == duplicates._ranks(text)
+
+
+@st.composite
+def units_and_options(draw):
+    """Units in document order (a few overlapping the next), keys anywhere in a text of few characters."""
+    alphabet = draw(st.sampled_from([ALPHABET, "改革发展", "改革𠮷"]))    # the last two: 3-grams repeat
+    text = draw(st.text(alphabet=alphabet, min_size=3, max_size=200))
+    units, start = Units(), 0
+    for _ in range(draw(st.integers(0, 40))):
+        at = draw(st.integers(0, len(text) - 1))
+        step = draw(st.integers(0, 4))
+        units.start.append(start)
+        units.end.append(start + draw(st.sampled_from([step, step, step + 1])))
+        units.length.append(draw(st.integers(0, min(len(text) - at, 40))))
+        units.group.append(0)
+        units.at.append(at)
+        start += step
+    options = NearDuplicateOptions(
+        sketch_size=draw(st.integers(0, 12)), max_bucket=draw(st.integers(-1, 8)),
+        min_shared=draw(st.integers(0, 4)), min_overlap=draw(st.sampled_from([0.0, 0.25, 0.6])),
+        threshold=draw(st.sampled_from([0.0, 50.0, 85.0, 99.5, 100.0])))
+    return text, units, options
+
+
+@needs_sketch
+@settings(max_examples=1000, deadline=None)
+@given(units_and_options())
+def test_candidates_are_the_pythons(case):
+    """Sketches, stop entries, shared-entry counts, overlap and the length window, on random units."""
+    text, units, options = case
+    ranks = compiled_ranks(text)
+    compiled = list(duplicates._candidates(ranks, units, options))
+    assert compiled == list(duplicates._python_candidates(ranks, units, options))
+
+
+def _findings(text: str, name: str, kind: str):
+    doc = build_document(text, name, kind)
+    return [(f.start, f.end, f.args, f.variant, f.related) for f in check_near_duplicates(doc, NearDuplicateOptions())]
+
+
+def _reports():
+    return [p for p in sorted((SHARED / "examples").iterdir()) if p.suffix in (".txt", ".md")]
+
+
+@needs_sketch
+@pytest.mark.parametrize("path", _reports(), ids=lambda p: p.name)
+def test_findings_on_every_example_are_the_pythons(path, monkeypatch):
+    source = read_path(str(path))
+    # The report, then two copies with a word changed wherever it occurs: near copies at every level.
+    text = source.text + source.text.replace("的", "地") + source.text.replace("工作", "工做")
+    compiled = _findings(text, str(path), source.kind)
+    monkeypatch.setattr(duplicates, "_sketch", None)
+    assert _findings(text, str(path), source.kind) == compiled and compiled
+
+
+@needs_sketch
+def test_bad_arguments_are_errors_not_crashes():
+    with pytest.raises(ValueError, match="must hold 3 ranks"):
+        sketch.ranks_into("改革发展工", array("I", bytes(8)))
+    with pytest.raises(TypeError):
+        sketch.ranks_into("改革发展工", b"immutable!!!")
+    short, long_ = array("q", [0]), array("q", [0, 1])
+    with pytest.raises(ValueError, match="differ in length"):
+        sketch.candidates(array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425)
+    with pytest.raises(TypeError, match="8-byte ints"):
+        sketch.candidates(array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425)
+    with pytest.raises(ValueError, match="sketch size"):
+        sketch.candidates(array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425)
