@@ -71,7 +71,7 @@ static int
 table_grow(Table *t)
 {
     Table bigger;
-    if (table_init(&bigger, t->mask + 1) < 0)
+    if (t->mask + 1 > UINT32_MAX / 2 || table_init(&bigger, t->mask + 1) < 0)     /* slots are numbered in 32 bits */
         return -1;
     for (size_t s = 0; s <= t->mask; s++) {
         Slot *old = &t->slots[s];
@@ -98,18 +98,47 @@ table_find(const Table *t, uint64_t key)
 }
 
 typedef struct {            /* a repeated 3-gram, ordered as duplicates._ranks_of_repeated orders them */
-    uint32_t count;
     uint64_t tie_break;
-    Slot *slot;
+    uint32_t count;
+    uint32_t slot;
 } Repeated;
 
-static int
-by_count_then_tie_break(const void *x, const void *y)
+/* Byte `pass` of the sort key: the tie-break's 8 bytes, then the count's 4, least significant first. */
+static inline unsigned
+key_byte(const Repeated *r, int pass)
 {
-    const Repeated *a = x, *b = y;
-    if (a->count != b->count)
-        return a->count < b->count ? -1 : 1;
-    return a->tie_break < b->tie_break ? -1 : a->tie_break > b->tie_break;
+    return pass < 8 ? (unsigned)(r->tie_break >> 8 * pass) & 255 : (r->count >> 8 * (pass - 8)) & 255;
+}
+
+/* Sort by count, then tie-break: an LSD radix sort, one byte a pass, a pass skipped where every
+ * key has the same byte (the counts' high bytes). A comparison sort took as long as counting. */
+static int
+sort_repeated(Repeated **items, size_t n)
+{
+    Repeated *from = *items, *to = PyMem_Malloc((n ? n : 1) * sizeof(Repeated));
+    if (!to)
+        return -1;
+    for (int pass = 0; pass < 12; pass++) {
+        size_t at[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            at[key_byte(&from[i], pass)]++;
+        if (n && at[key_byte(&from[0], pass)] == n)
+            continue;
+        size_t sum = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t size = at[b];
+            at[b] = sum;
+            sum += size;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[at[key_byte(&from[i], pass)]++] = from[i];
+        Repeated *swap = from;
+        from = to;
+        to = swap;
+    }
+    PyMem_Free(to);
+    *items = from;
+    return 0;
 }
 
 /* Number the repeated 3-grams 1, 2, … by count, then tie-break; a 3-gram seen once keeps rank 0. */
@@ -126,11 +155,14 @@ rank_repeated(Table *t)
     for (size_t s = 0; s <= t->mask; s++) {
         Slot *slot = &t->slots[s];
         if (slot->count > 1)
-            repeated[n++] = (Repeated){slot->count, slot->key * MIX, slot};
+            repeated[n++] = (Repeated){slot->key * MIX, slot->count, (uint32_t)s};
     }
-    qsort(repeated, n, sizeof(Repeated), by_count_then_tie_break);
+    if (sort_repeated(&repeated, n) < 0) {
+        PyMem_Free(repeated);
+        return -1;
+    }
     for (size_t r = 0; r < n; r++)
-        repeated[r].slot->rank = (uint32_t)(r + 1);
+        t->slots[repeated[r].slot].rank = (uint32_t)(r + 1);
     PyMem_Free(repeated);
     return 0;
 }
