@@ -25,8 +25,7 @@ def split_sentences(doc: Document) -> Iterator[tuple[int, int]]:
     masks the whole text is split in one call, and blank lines give only spaces, which are dropped.
     """
     text = doc.text
-    regions = [(b.start, b.end) for b in doc.blocks] if doc.masked else [(0, len(text))]
-    for region_start, region_end in regions:
+    for region_start, region_end in sentence_regions(doc):
         for m in _SENTENCE.finditer(text, region_start, region_end):
             start, end = span = m.span()
             if text[start] in _SPACES:   # rare: strip the leading spaces
@@ -35,6 +34,11 @@ def split_sentences(doc: Document) -> Iterator[tuple[int, int]]:
                     continue
                 span = (start, end)
             yield span
+
+
+def sentence_regions(doc: Document) -> list[tuple[int, int]]:
+    """Where sentences are looked for: the blocks when some text is masked, else the whole text."""
+    return [(b.start, b.end) for b in doc.blocks] if doc.masked else [(0, len(doc.text))]
 
 
 def merge_sorted(runs: Iterable[list[int]]) -> list[int]:

@@ -85,6 +85,40 @@ def test_candidates_are_the_pythons(case):
     assert compiled == list(duplicates._python_candidates(ranks, units, options))
 
 
+# Reports in miniature: headings and ordinals, run-in sections, spaces of every width inside and
+# between lines, every sentence end and clause mark, closing quotes, Markdown that masks text.
+PIECES = ["一、总体情况", "（二）", "1.", "一是", "二是", "落实落实", "推进改革发展工作", "重点项目建设",
+          "。", "；", "！", "？", "!", "?", ";", "，", ",", "：", ":", "、", "”", "）", ")", "」",
+          " ", "  ", "\t", "\u3000", "\n", "\n\n", "\r\n", "# ", "> ", "* ", "- ", "```\n", "<!-- x -->",
+          "𠮷", "\u00a0", "\u2028", "12.5%", "xx"]
+
+
+@st.composite
+def documents(draw):
+    text = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=80)))
+    kind = draw(st.sampled_from(["text", "markdown"]))
+    return build_document(text, "r.md" if kind == "markdown" else "r.txt", kind)
+
+
+@needs_sketch
+@settings(max_examples=500, deadline=None)
+@given(documents())
+def test_folding_is_the_pythons(doc):
+    joined, *columns = sketch.fold(doc.text, array("q", (b.start for b in doc.blocks)),
+                                   array("q", (b.end for b in doc.blocks)))
+    assert (joined, *map(duplicates._int64s, columns)) == duplicates._fold(doc)
+
+
+@needs_sketch
+@settings(max_examples=500, deadline=None)
+@given(documents(), st.integers(-1, 12))
+def test_sentence_and_clause_units_are_the_pythons(doc, min_chars):
+    fd = duplicates.folded(doc)
+    for compiled, python in ((duplicates._sentence_units, duplicates._python_sentence_units),
+                             (duplicates._clause_units, duplicates._python_clause_units)):
+        assert compiled(doc, fd, min_chars).columns() == python(doc, fd, min_chars).columns()
+
+
 def _findings(text: str, name: str, kind: str):
     doc = build_document(text, name, kind)
     return [(f.start, f.end, f.args, f.variant, f.related) for f in check_near_duplicates(doc, NearDuplicateOptions())]
@@ -118,3 +152,10 @@ def test_bad_arguments_are_errors_not_crashes():
         sketch.candidates(array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425)
     with pytest.raises(ValueError, match="sketch size"):
         sketch.candidates(array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425)
+    with pytest.raises(ValueError, match="differ in length"):
+        sketch.fold("改革", short, long_)
+    layout = (short, short, array("q", [0, 1]), array("q"), array("q"), array("q"))
+    with pytest.raises(ValueError, match="hole indexes"):
+        sketch.clause_units("改革", "改革", layout, short, 20)
+    with pytest.raises(TypeError, match="six arrays"):
+        sketch.sentence_units("改革", "改革", layout[:5], array("q"), array("q"), array("q"), 15)

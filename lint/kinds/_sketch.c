@@ -486,12 +486,512 @@ done:
     return out;
 }
 
+/* ---------------------------------------------------------------- units: sentences and clauses */
+
+/* Where each block's folded text lies, and the whitespace taken out of it (duplicates._Folded). */
+typedef struct {
+    int kind;
+    const void *data;               /* the document's text */
+    Py_ssize_t length;
+    int joined_kind;
+    const void *joined;             /* the blocks folded and joined */
+    Py_ssize_t joined_length;
+    const int64_t *block_start, *base, *hole_from, *hole_start, *hole_end, *hole_before;
+    Py_ssize_t blocks;
+} Layout;
+
+static inline int
+is_lead(Py_UCS4 c)                  /* what a key may start with and folding strips: duplicates._LEAD */
+{
+    return Py_UNICODE_ISSPACE(c) || c == 0x3000 || c == '#' || c == '>' || c == '*' || c == '_' || c == '-';
+}
+
+static inline int
+is_edge_lead(Py_UCS4 c)             /* duplicates._LEAD_CHARS */
+{
+    return c == '#' || c == '>' || c == '*' || c == '_' || c == '-';
+}
+
+static inline int
+is_edge_trail(Py_UCS4 c)            /* duplicates._TRAIL_CHARS: 。！？；!?;，,、：: */
+{
+    switch (c) {
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case '!': case '?': case ';':
+    case 0xFF0C: case ',': case 0x3001: case 0xFF1A: case ':':
+        return 1;
+    }
+    return 0;
+}
+
+static inline int
+is_sentence_end(Py_UCS4 c)          /* text.SENTENCE_END: 。！？；!?; */
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '!' || c == '?' || c == ';';
+}
+
+static inline int
+is_closer(Py_UCS4 c)                /* what text._SENTENCE keeps after the end: ”’」』）) */
+{
+    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')';
+}
+
+static inline int
+is_clause_mark(Py_UCS4 c)           /* duplicates._CLAUSE_MARKS: ，,；;：:。！？!?\n */
+{
+    switch (c) {
+    case 0xFF0C: case ',': case 0xFF1B: case ';': case 0xFF1A: case ':':
+    case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?': case '\n':
+        return 1;
+    }
+    return 0;
+}
+
+/* _Folded.offset: the folded offset, inside block b, of original offset pos. */
+static int64_t
+folded_offset(const Layout *l, Py_ssize_t b, int64_t pos)
+{
+    int64_t rel = pos - l->block_start[b];
+    int64_t lo = l->hole_from[b], hi = l->hole_from[b + 1];
+    if (lo == hi)
+        return rel;
+    int64_t first = lo;
+    while (lo < hi) {               /* bisect_left over the block's hole starts */
+        int64_t mid = lo + (hi - lo) / 2;
+        if (l->hole_start[mid] < rel)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int64_t i = lo - 1;
+    if (i < first)
+        return rel;
+    int64_t upto = rel < l->hole_end[i] ? rel : l->hole_end[i];
+    return rel - l->hole_before[i] - (upto - l->hole_start[i]);
+}
+
+static inline int64_t
+clamp_index(int64_t i, int64_t n)   /* a slice bound as Python reads it */
+{
+    if (i < 0)
+        i = i + n < 0 ? 0 : i + n;
+    return i > n ? n : i;
+}
+
+/* _Folded.place: (length, offset) in the joined text of the key text[key_from:end] of block b. */
+static void
+place(const Layout *l, Py_ssize_t b, int64_t key_from, int64_t end, int64_t *length, int64_t *at)
+{
+    int64_t from, stop;
+    if (l->hole_from[b] == l->hole_from[b + 1]) {
+        from = key_from - l->block_start[b];
+        stop = end - l->block_start[b];
+    } else {
+        from = folded_offset(l, b, key_from);
+        stop = folded_offset(l, b, end);
+    }
+    int64_t base = l->base[b], n = l->joined_length;
+    int64_t lo = clamp_index(base + from, n), hi = clamp_index(base + stop, n);
+    if (hi < lo)
+        hi = lo;
+    int64_t lead = lo;
+    while (lead < hi && is_edge_lead(PyUnicode_READ(l->joined_kind, l->joined, lead)))
+        lead++;
+    int64_t trail = hi;
+    while (trail > lead && is_edge_trail(PyUnicode_READ(l->joined_kind, l->joined, trail - 1)))
+        trail--;
+    *length = trail - lead;
+    *at = base + from + (lead - lo);
+}
+
+typedef struct {                    /* units as five int64 columns: start, end, length, group, at */
+    int64_t *column[5];
+    size_t size, capacity;
+} Rows;
+
+static int
+rows_add(Rows *r, int64_t start, int64_t end, int64_t length, int64_t group, int64_t at)
+{
+    if (r->size == r->capacity) {
+        size_t capacity = r->capacity ? 2 * r->capacity : 256;
+        for (int c = 0; c < 5; c++) {
+            int64_t *more = PyMem_Realloc(r->column[c], capacity * sizeof(int64_t));
+            if (!more)
+                return -1;
+            r->column[c] = more;
+        }
+        r->capacity = capacity;
+    }
+    int64_t row[5] = {start, end, length, group, at};
+    for (int c = 0; c < 5; c++)
+        r->column[c][r->size] = row[c];
+    r->size++;
+    return 0;
+}
+
+static void
+rows_free(Rows *r)
+{
+    for (int c = 0; c < 5; c++)
+        PyMem_Free(r->column[c]);
+}
+
+/* The five columns as a tuple of bytes (machine int64s; duplicates.Units reads them as arrays). */
+static PyObject *
+rows_to_bytes(Rows *r)
+{
+    PyObject *out = PyTuple_New(5);
+    for (int c = 0; out && c < 5; c++) {
+        PyObject *column = PyBytes_FromStringAndSize((const char *)r->column[c], (Py_ssize_t)(r->size * sizeof(int64_t)));
+        PyMem_Free(r->column[c]);
+        r->column[c] = NULL;
+        if (!column)
+            Py_CLEAR(out);
+        else
+            PyTuple_SET_ITEM(out, c, column);
+    }
+    rows_free(r);
+    return out;
+}
+
+/* The columns of `layout` (a tuple of six int64 arrays) and both texts; 0, or -1 with an error. */
+static int
+get_layout(PyObject *text, PyObject *joined, PyObject *columns, Layout *l, Py_buffer *views)
+{
+    static const char *names[6] = {"block_start", "base", "hole_from", "hole_start", "hole_end", "hole_before"};
+    if (!PyTuple_Check(columns) || PyTuple_GET_SIZE(columns) != 6) {
+        PyErr_SetString(PyExc_TypeError, "the layout must be a tuple of six arrays");
+        return -1;
+    }
+    int got = 0;
+    for (; got < 6; got++)
+        if (get_column(PyTuple_GET_ITEM(columns, got), &views[got], 8, names[got]) < 0)
+            goto failed;
+    l->kind = PyUnicode_KIND(text);
+    l->data = PyUnicode_DATA(text);
+    l->length = PyUnicode_GET_LENGTH(text);
+    l->joined_kind = PyUnicode_KIND(joined);
+    l->joined = PyUnicode_DATA(joined);
+    l->joined_length = PyUnicode_GET_LENGTH(joined);
+    l->block_start = views[0].buf;
+    l->base = views[1].buf;
+    l->hole_from = views[2].buf;
+    l->hole_start = views[3].buf;
+    l->hole_end = views[4].buf;
+    l->hole_before = views[5].buf;
+    l->blocks = views[0].len / 8;
+    if (views[1].len / 8 != l->blocks || views[2].len / 8 != l->blocks + 1
+            || views[3].len != views[4].len || views[3].len != views[5].len) {
+        PyErr_SetString(PyExc_ValueError, "the layout's arrays differ in length");
+        goto failed;
+    }
+    int64_t holes = views[3].len / 8;
+    for (Py_ssize_t b = 0; b <= l->blocks; b++)
+        if (l->hole_from[b] < 0 || l->hole_from[b] > holes || (b && l->hole_from[b] < l->hole_from[b - 1])) {
+            PyErr_SetString(PyExc_ValueError, "the layout's hole indexes are out of order");
+            goto failed;
+        }
+    return 0;
+
+failed:
+    while (got-- > 0)
+        PyBuffer_Release(&views[got]);
+    return -1;
+}
+
+static void
+release_all(Py_buffer *views, int count)
+{
+    while (count-- > 0)
+        PyBuffer_Release(&views[count]);
+}
+
+static PyObject *
+column_bytes(const int64_t *values, size_t count)
+{
+    return PyBytes_FromStringAndSize((const char *)values, (Py_ssize_t)(count * sizeof(int64_t)));
+}
+
+/* duplicates._Folded: every block with its whitespace taken out, joined by "\n"; each block's base
+ * in the joined text; its whitespace runs (holes) relative to its start, with the whitespace
+ * removed before each. Two passes: the first sizes the joined text and finds its widest character,
+ * so that it is written once, in place, in the form Python keeps it. */
+static PyObject *
+fold(PyObject *module, PyObject *args)
+{
+    PyObject *text, *objects[2];
+    if (!PyArg_ParseTuple(args, "UOO:fold", &text, &objects[0], &objects[1]))
+        return NULL;
+    Py_buffer views[2];
+    if (get_column(objects[0], &views[0], 8, "block_start") < 0)
+        return NULL;
+    if (get_column(objects[1], &views[1], 8, "block_end") < 0) {
+        release_all(views, 1);
+        return NULL;
+    }
+    const int64_t *block_start = views[0].buf, *block_end = views[1].buf;
+    Py_ssize_t blocks = views[0].len / 8;
+    if (views[1].len / 8 != blocks) {
+        release_all(views, 2);
+        return PyErr_Format(PyExc_ValueError, "fold: block starts and ends differ in length");
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int64_t length = PyUnicode_GET_LENGTH(text), kept = blocks ? blocks - 1 : 0, runs = 0;
+    Py_UCS4 widest = blocks > 1 ? '\n' : 0;
+    for (Py_ssize_t b = 0; b < blocks; b++) {
+        int64_t to = clamp_index(block_end[b], length);
+        int in_run = 0;
+        for (int64_t p = clamp_index(block_start[b], length); p < to; p++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, p);
+            int space = Py_UNICODE_ISSPACE(c);
+            runs += space && !in_run;
+            in_run = space;
+            if (!space) {
+                kept++;
+                if (c > widest)
+                    widest = c;
+            }
+        }
+    }
+    PyObject *joined = PyUnicode_New(kept, widest), *out = NULL;
+    int64_t *columns[5] = {NULL};       /* base, hole_from, hole_start, hole_end, hole_before */
+    size_t sizes[5] = {(size_t)blocks, (size_t)blocks + 1, (size_t)runs, (size_t)runs, (size_t)runs};
+    for (int c = 0; c < 5; c++)
+        columns[c] = PyMem_Malloc((sizes[c] ? sizes[c] : 1) * sizeof(int64_t));
+    if (!joined || !columns[0] || !columns[1] || !columns[2] || !columns[3] || !columns[4]) {
+        if (joined)
+            PyErr_NoMemory();
+        goto done;
+    }
+    int joined_kind = PyUnicode_KIND(joined);
+    void *joined_data = PyUnicode_DATA(joined);
+    int64_t *base = columns[0], *hole_from = columns[1], *hole_start = columns[2], *hole_end = columns[3],
+            *hole_before = columns[4];
+    int64_t at = 0, hole = 0;
+    hole_from[0] = 0;
+    for (Py_ssize_t b = 0; b < blocks; b++) {
+        if (b)
+            PyUnicode_WRITE(joined_kind, joined_data, at++, '\n');
+        base[b] = at;
+        int64_t from = clamp_index(block_start[b], length), to = clamp_index(block_end[b], length);
+        int64_t removed = 0;
+        for (int64_t p = from; p < to; p++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, p);
+            if (!Py_UNICODE_ISSPACE(c)) {
+                PyUnicode_WRITE(joined_kind, joined_data, at++, c);
+                continue;
+            }
+            int64_t run = p;
+            while (p + 1 < to && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p + 1)))
+                p++;
+            hole_start[hole] = run - from;
+            hole_end[hole] = p + 1 - from;
+            hole_before[hole] = removed;
+            removed += p + 1 - run;
+            hole++;
+        }
+        hole_from[b + 1] = hole;
+    }
+    out = PyTuple_New(6);
+    if (!out)
+        goto done;
+    PyTuple_SET_ITEM(out, 0, joined);
+    joined = NULL;
+    for (int c = 0; c < 5; c++) {
+        PyObject *column = column_bytes(columns[c], sizes[c]);
+        if (!column) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyTuple_SET_ITEM(out, c + 1, column);
+    }
+
+done:
+    Py_XDECREF(joined);
+    for (int c = 0; c < 5; c++)
+        PyMem_Free(columns[c]);
+    release_all(views, 2);
+    return out;
+}
+
+/* duplicates._key_start, from key_from (past the lead): past the heading markers starting there. */
+static int64_t
+past_markers(const int64_t *starts, const int64_t *ends, Py_ssize_t markers, int64_t key_from)
+{
+    Py_ssize_t lo = 0, hi = markers;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if (starts[mid] < key_from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo < markers && starts[lo] == key_from)
+        key_from = ends[lo++];
+    return key_from;
+}
+
+static PyObject *
+sentence_units(PyObject *module, PyObject *args)
+{
+    PyObject *text, *joined, *columns, *objects[3];
+    Py_ssize_t min_chars;
+    if (!PyArg_ParseTuple(args, "UUOOOOn:sentence_units", &text, &joined, &columns, &objects[0],
+                          &objects[1], &objects[2], &min_chars))
+        return NULL;
+    Layout l;
+    Py_buffer views[9];
+    if (get_layout(text, joined, columns, &l, views) < 0)
+        return NULL;
+    static const char *names[3] = {"regions", "marker_start", "marker_end"};
+    int got = 6;
+    for (; got < 9; got++)
+        if (get_column(objects[got - 6], &views[got], 8, names[got - 6]) < 0) {
+            release_all(views, got);
+            return NULL;
+        }
+    const int64_t *regions = views[6].buf, *marker_start = views[7].buf, *marker_end = views[8].buf;
+    Py_ssize_t region_count = views[6].len / 16, markers = views[7].len / 8;
+    if (views[8].len / 8 != markers || views[6].len % 16) {
+        release_all(views, 9);
+        return PyErr_Format(PyExc_ValueError, "sentence_units: regions are pairs, and markers start and end");
+    }
+    Rows rows = {0};
+    Py_ssize_t b = 0, last = l.blocks - 1;
+    for (Py_ssize_t r = 0; r < region_count; r++) {
+        int64_t p = clamp_index(regions[2 * r], l.length), stop = clamp_index(regions[2 * r + 1], l.length);
+        while (p < stop) {          /* text._SENTENCE: [^E\r\n]+ [E]* closer? */
+            Py_UCS4 c = PyUnicode_READ(l.kind, l.data, p);
+            if (is_sentence_end(c) || c == '\r' || c == '\n') {
+                p++;
+                continue;
+            }
+            int64_t start = p;
+            while (p < stop && !is_sentence_end(c = PyUnicode_READ(l.kind, l.data, p)) && c != '\r' && c != '\n')
+                p++;
+            while (p < stop && is_sentence_end(PyUnicode_READ(l.kind, l.data, p)))
+                p++;
+            if (p < stop && is_closer(PyUnicode_READ(l.kind, l.data, p)))
+                p++;
+            int64_t end = p;
+            while (start < end && ((c = PyUnicode_READ(l.kind, l.data, start)) == ' ' || c == '\t' || c == 0x3000))
+                start++;
+            if (start == end || end - start < min_chars)
+                continue;
+            int64_t key_from = start;
+            while (key_from < end && is_lead(PyUnicode_READ(l.kind, l.data, key_from)))
+                key_from++;
+            key_from = past_markers(marker_start, marker_end, markers, key_from);
+            if (end - key_from < min_chars)
+                continue;
+            while (b < last && l.block_start[b + 1] <= start)
+                b++;
+            if (l.blocks == 0)
+                break;
+            int64_t length, at;
+            place(&l, b, key_from, end, &length, &at);
+            if (length >= min_chars && rows_add(&rows, start, end, length, 0, at) < 0) {
+                rows_free(&rows);
+                release_all(views, 9);
+                return PyErr_NoMemory();
+            }
+        }
+    }
+    release_all(views, 9);
+    return rows_to_bytes(&rows);
+}
+
+static PyObject *
+clause_units(PyObject *module, PyObject *args)
+{
+    PyObject *text, *joined, *columns, *block_object;
+    Py_ssize_t min_chars;
+    if (!PyArg_ParseTuple(args, "UUOOn:clause_units", &text, &joined, &columns, &block_object, &min_chars))
+        return NULL;
+    Layout l;
+    Py_buffer views[7];
+    if (get_layout(text, joined, columns, &l, views) < 0)
+        return NULL;
+    if (get_column(block_object, &views[6], 8, "block_end") < 0) {
+        release_all(views, 6);
+        return NULL;
+    }
+    const int64_t *block_end = views[6].buf;
+    if (views[6].len / 8 != l.blocks) {
+        release_all(views, 7);
+        return PyErr_Format(PyExc_ValueError, "clause_units: block starts and ends differ in length");
+    }
+    int64_t shortest_run = min_chars > 1 ? min_chars : 1, shortest_block = 2 * shortest_run + 1;
+    Rows rows = {0};
+    int64_t *group = NULL;
+    size_t group_capacity = 0;
+    for (Py_ssize_t b = 0; b < l.blocks; b++) {
+        int64_t from = clamp_index(l.block_start[b], l.length), to = clamp_index(block_end[b], l.length);
+        if (block_end[b] - l.block_start[b] < shortest_block)
+            continue;
+        /* Maximal runs between marks, at least shortest_run long: what _long_clause finds. Each
+         * is kept as four int64: start, end, then its key's length and offset. */
+        size_t found = 0;
+        for (int64_t p = from; p < to;) {
+            if (is_clause_mark(PyUnicode_READ(l.kind, l.data, p))) {
+                p++;
+                continue;
+            }
+            int64_t start = p;
+            while (p < to && !is_clause_mark(PyUnicode_READ(l.kind, l.data, p)))
+                p++;
+            if (p - start < shortest_run)
+                continue;
+            if (found + 4 > group_capacity) {
+                size_t capacity = group_capacity ? 2 * group_capacity : 128;
+                int64_t *more = PyMem_Realloc(group, capacity * sizeof(int64_t));
+                if (!more)
+                    goto no_memory;
+                group = more;
+                group_capacity = capacity;
+            }
+            group[found] = start;
+            group[found + 1] = p;
+            found += 4;
+        }
+        if (found < 8)              /* one long clause: nothing to compare it with */
+            continue;
+        size_t kept = 0;
+        for (size_t c = 0; c < found; c += 4) {
+            place(&l, b, group[c], group[c + 1], &group[c + 2], &group[c + 3]);
+            kept += group[c + 2] >= min_chars;
+        }
+        if (kept < 2)
+            continue;
+        for (size_t c = 0; c < found; c += 4)
+            if (group[c + 2] >= min_chars && rows_add(&rows, group[c], group[c + 1], group[c + 2], b, group[c + 3]) < 0)
+                goto no_memory;
+    }
+    PyMem_Free(group);
+    release_all(views, 7);
+    return rows_to_bytes(&rows);
+
+no_memory:
+    PyMem_Free(group);
+    rows_free(&rows);
+    release_all(views, 7);
+    return PyErr_NoMemory();
+}
+
 static PyMethodDef methods[] = {
     {"ranks_into", ranks_into, METH_VARARGS,
      "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
     {"candidates", candidates, METH_VARARGS,
      "candidates(ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound):"
      " [(i, [j, ...])] for the units that may nearly repeat earlier ones."},
+    {"fold", fold, METH_VARARGS,
+     "fold(text, block_start, block_end): (joined, base, hole_from, hole_start, hole_end, hole_before),"
+     " the columns as int64 bytes."},
+    {"sentence_units", sentence_units, METH_VARARGS,
+     "sentence_units(text, joined, layout, regions, marker_start, marker_end, min_chars):"
+     " the sentence units' rows (start, end, length, group, at) as int64 bytes."},
+    {"clause_units", clause_units, METH_VARARGS,
+     "clause_units(text, joined, layout, block_end, min_chars): the long clauses' rows, grouped by block."},
     {NULL, NULL, 0, NULL},
 };
 

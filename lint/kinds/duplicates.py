@@ -25,15 +25,16 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from itertools import accumulate, chain, compress, filterfalse, groupby, islice, repeat
+from itertools import chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
-from operator import add, and_, eq, lshift, lt, methodcaller, mul, or_, sub
+from operator import add, and_, eq, itemgetter, lshift, lt, methodcaller, mul, or_, sub
 
 from .. import similarity
 from ..findings import Finding, Related
 from ..model import Document
 from ..positions import ASTRAL
 from ..records import maker, record
+from ..text import sentence_regions
 
 if os.environ.get("REPORTLINT_PURE_PYTHON"):
     _sketch = None
@@ -140,6 +141,13 @@ class Units:
         self.group.append(group)
         self.at.append(placed[1])
 
+    @classmethod
+    def from_columns(cls, columns: tuple[bytes, ...]) -> Units:
+        """Units from their five columns as machine int64s, as _sketch makes them."""
+        units = cls()
+        units.start, units.end, units.length, units.group, units.at = map(_int64s, columns)
+        return units
+
     def take(self, indexes: list[int]) -> Units:
         """The units at `indexes`, in that order."""
         taken = Units()
@@ -155,26 +163,25 @@ class _Folded:
     """Every block's text with whitespace removed, and the way back from original offsets.
 
     The folded blocks are joined, one separator apart, into one text: block b starts at `base[b]`,
-    a unit's key is a slice of it, and its 3-grams are counted there in one pass.
+    a unit's key is a slice of it, and its 3-grams are counted there in one pass. Block b's
+    whitespace runs (holes, relative to its start, with the whitespace removed before each) are
+    entries hole_from[b] to hole_from[b + 1] of the hole columns. Folded in C where _sketch was
+    built (`_fold` is the reference).
     """
 
-    __slots__ = ("starts", "joined", "holes", "base", "_ranks")
+    __slots__ = ("starts", "joined", "base", "hole_from", "hole_start", "hole_end", "hole_before", "_ranks")
 
     def __init__(self, doc: Document) -> None:
-        text = doc.text
-        self.starts = [b.start for b in doc.blocks]
-        texts: list[str] = []
-        self.holes: list[tuple[list[int], list[int], list[int]] | None] = []
-        self._ranks: list[int] | None = None
-        for block in doc.blocks:
-            raw = text[block.start:block.end]
-            spans = [m.span() for m in _SPACE.finditer(raw)]
-            texts.append(_SPACE.sub("", raw) if spans else raw)
-            self.holes.append(_holes(spans) if spans else None)
-        self.base = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        self.starts = array("q", (b.start for b in doc.blocks))
+        self._ranks: list[int] | array | None = None
+        if _sketch is not None:
+            joined, *columns = _sketch.fold(doc.text, self.starts, array("q", (b.end for b in doc.blocks)))
+            self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before = map(_int64s, columns)
+        else:
+            joined, self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before = _fold(doc)
         # Folding removed every whitespace character, so no block holds the separator: a 3-gram
         # across a join equals no 3-gram inside one.
-        self.joined = "\n".join(texts)
+        self.joined: str = joined
 
     def key(self, units: Units, i: int) -> str:
         """Unit i's comparison key: its folded text, edge punctuation and marker stripped."""
@@ -184,14 +191,11 @@ class _Folded:
     def offset(self, b: int, pos: int) -> int:
         """The folded offset, inside block b, of original offset `pos`."""
         rel = pos - self.starts[b]
-        holes = self.holes[b]
-        if holes is None:
+        first = self.hole_from[b]
+        i = bisect_left(self.hole_start, rel, first, self.hole_from[b + 1]) - 1
+        if i < first:
             return rel
-        starts, ends, before = holes
-        i = bisect_left(starts, rel) - 1
-        if i < 0:
-            return rel
-        return rel - before[i] - (min(rel, ends[i]) - starts[i])
+        return rel - self.hole_before[i] - (min(rel, self.hole_end[i]) - self.hole_start[i])
 
     def ranks(self) -> list[int] | array:
         """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use:
@@ -204,10 +208,14 @@ class _Folded:
                 self._ranks = _ranks(self.joined)
         return self._ranks
 
+    def layout(self) -> tuple[array, ...]:
+        """Block starts and bases, and the holes, as int64 arrays: what _sketch places keys by."""
+        return self.starts, self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before
+
     def place(self, b: int, key_from: int, end: int) -> tuple[int, int]:
         """(length, offset) in the joined text of the key of a unit of block b ending at `end`:
         text[key_from:end] folded, edges stripped."""
-        if self.holes[b] is None:       # most blocks: no whitespace inside, offsets just shift
+        if self.hole_from[b] == self.hole_from[b + 1]:     # most blocks: no whitespace, offsets just shift
             at, stop = key_from - self.starts[b], end - self.starts[b]
         else:
             at, stop = self.offset(b, key_from), self.offset(b, end)
@@ -316,13 +324,31 @@ def _as_ints(grams: list) -> Iterator[int]:
     return iter(grams)
 
 
-def _holes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
-    """Starts, ends, and the whitespace removed before each, of a block's whitespace runs."""
-    before, removed = [], 0
-    for s, e in spans:
-        before.append(removed)
-        removed += e - s
-    return [s for s, _ in spans], [e for _, e in spans], before
+def _fold(doc: Document) -> tuple[str, array, array, array, array, array]:
+    """(joined, base, hole_from, hole_start, hole_end, hole_before) of _Folded, in Python."""
+    text, texts = doc.text, []
+    base, hole_from, hole_start, hole_end, hole_before = array("q"), array("q", (0,)), array("q"), array("q"), array("q")
+    at = 0
+    for block in doc.blocks:
+        raw = text[block.start:block.end]
+        spans = [m.span() for m in _SPACE.finditer(raw)]
+        removed = 0
+        for start, end in spans:
+            hole_start.append(start)
+            hole_end.append(end)
+            hole_before.append(removed)
+            removed += end - start
+        hole_from.append(len(hole_start))
+        texts.append(_SPACE.sub("", raw) if spans else raw)
+        base.append(at)
+        at += len(texts[-1]) + 1
+    return "\n".join(texts), base, hole_from, hole_start, hole_end, hole_before
+
+
+def _int64s(data: bytes) -> array:
+    column = array("q")
+    column.frombytes(data)
+    return column
 
 
 def folded(doc: Document) -> _Folded:
@@ -437,7 +463,16 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
 
 
 def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
-    """Sentences whose key has at least min_chars characters."""
+    """Sentences whose key has at least min_chars characters: compiled where _sketch was built."""
+    if _sketch is not None and _fits_c(min_chars):
+        spans = doc.marker_spans
+        return Units.from_columns(_sketch.sentence_units(
+            doc.text, fd.joined, fd.layout(), array("q", chain.from_iterable(sentence_regions(doc))),
+            array("q", map(itemgetter(0), spans)), array("q", map(itemgetter(1), spans)), min_chars))
+    return _python_sentence_units(doc, fd, min_chars)
+
+
+def _python_sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     units, b, starts, text, place = Units(), 0, fd.starts, doc.text, fd.place
     last = len(starts) - 1
     markers = {start for start, _ in doc.marker_spans}     # a key starting at none needs no bisect
@@ -458,7 +493,15 @@ def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
 
 
 def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
-    """Long clauses, grouped by paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程)."""
+    """Long clauses, grouped by paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程): compiled
+    where _sketch was built."""
+    if _sketch is not None and _fits_c(min_chars):
+        return Units.from_columns(_sketch.clause_units(
+            doc.text, fd.joined, fd.layout(), array("q", (b.end for b in doc.blocks)), min_chars))
+    return _python_clause_units(doc, fd, min_chars)
+
+
+def _python_clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     units = Units()
     shortest = 2 * max(min_chars, 1) + 1     # two long clauses and a mark between them
     for b, block in enumerate(doc.blocks):
@@ -504,16 +547,20 @@ def _near_clauses(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple
 
 
 def _outside(skip: list[tuple[int, int]], units: Units) -> Units:
-    """The units not inside any span of `skip` (sorted); most documents skip nothing."""
+    """The units not inside any span of `skip` (sorted); most documents skip nothing.
+
+    A unit is inside when the last span starting at or before it ends at or after it: found for
+    all units in C (bisect, then one comparison each), not in a Python call a unit.
+    """
     if not skip:
         return units
-    return units.take([i for i, (start, end) in enumerate(zip(units.start, units.end))
-                       if not _inside(skip, start, end)])
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect_left(spans, (start, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+    starts = [start for start, _ in skip]
+    ends = [-1]         # for a unit before every span: a span that ends before it
+    ends.extend(end for _, end in skip)
+    keep = list(map(lt, map(ends.__getitem__, map(bisect_right, repeat(starts), units.start)), units.end))
+    if all(keep):
+        return units
+    return units.take(list(compress(range(len(keep)), keep)))
 
 
 def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
@@ -536,11 +583,16 @@ def _candidates(ranks: list[int] | array, units: Units,
     """(i, the earlier units unit i may nearly repeat): _Index's work, compiled where _sketch was
     built (for any options a C int holds: the sketch is at most 64 entries there)."""
     if (_sketch is not None and isinstance(ranks, array) and 0 <= options.sketch_size <= 64
-            and abs(options.max_bucket) < 1 << 31 and abs(options.min_shared) < 1 << 31):
+            and _fits_c(options.max_bucket) and _fits_c(options.min_shared)):
         return iter(_sketch.candidates(ranks, units.at, units.length, units.start, units.end,
                                        options.sketch_size, options.max_bucket, options.min_shared,
                                        options.min_overlap, options.threshold / 200))
     return _python_candidates(ranks, units, options)
+
+
+def _fits_c(option: int) -> bool:
+    """Whether an option fits the C int that _sketch reads it into."""
+    return -1 << 31 < option < 1 << 31
 
 
 def _python_candidates(ranks: list[int] | array, units: Units,
