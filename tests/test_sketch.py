@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import SHARED
 
+from lint import similarity
 from lint.kinds import duplicates
 from lint.kinds.duplicates import NearDuplicateOptions, Units, check_near_duplicates
 from lint.outline import build_document
@@ -74,6 +75,12 @@ def units_and_options(draw):
     return text, units, options
 
 
+def compiled_candidates(ranks, units, options, floor=0.0):
+    return sketch.candidates(ranks, units.at, units.length, units.start, units.end, options.sketch_size,
+                             options.max_bucket, options.min_shared, options.min_overlap,
+                             options.threshold / 200, floor)
+
+
 @needs_sketch
 @settings(max_examples=1000, deadline=None)
 @given(units_and_options())
@@ -81,8 +88,66 @@ def test_candidates_are_the_pythons(case):
     """Sketches, stop entries, shared-entry counts, overlap and the length window, on random units."""
     text, units, options = case
     ranks = compiled_ranks(text)
-    compiled = list(duplicates._candidates(ranks, units, options))
-    assert compiled == list(duplicates._python_candidates(ranks, units, options))
+    assert compiled_candidates(ranks, units, options) == list(duplicates._python_candidates(ranks, units, options))
+
+
+@st.composite
+def keys_in_order(draw):
+    """A text cut into keys that never overlap (as a report's units: a candidate ends before the
+    unit starts), some of them copies of earlier ones with a few characters changed."""
+    pieces, units = [], Units()
+    for _ in range(draw(st.integers(2, 12))):
+        if pieces and draw(st.booleans()):
+            key = list(draw(st.sampled_from(pieces)))
+            for _ in range(draw(st.integers(0, 4))):
+                key[draw(st.integers(0, len(key) - 1))] = draw(st.sampled_from(ALPHABET))
+            key = "".join(key)
+        else:
+            key = draw(st.text(alphabet=ALPHABET, min_size=3, max_size=40))
+        at = sum(map(len, pieces)) + len(pieces)        # keys one character apart
+        pieces.append(key)
+        units.start.append(at)
+        units.end.append(at + len(key))
+        units.length.append(len(key))
+        units.group.append(draw(st.integers(0, 1)) + (units.group[-1] if len(units.group) else 0))
+        units.at.append(at)
+    return "。".join(pieces), units, draw(st.sampled_from([50.0, 80.0, 85.0, 90.0, 100.0]))
+
+
+def _set_aside(pruned, full):
+    kept = {(i, j) for i, found in pruned for j in found}
+    every = {(i, j) for i, found in full for j in found}
+    assert kept <= every
+    return every - kept
+
+
+@needs_sketch
+@settings(max_examples=1000, deadline=None)
+@given(keys_in_order())
+def test_candidates_set_aside_only_pairs_that_cannot_reach_the_threshold(case):
+    """The bound from shared 3-grams (may_reach in _sketch.c) is exact: a pair set aside scores
+    below the threshold."""
+    text, units, threshold = case
+    ranks, options = compiled_ranks(text), NearDuplicateOptions(threshold=threshold, max_bucket=100)
+    full = compiled_candidates(ranks, units, options)
+    key = lambda i: text[units.at[i]:units.at[i] + units.length[i]]
+    for i, j in _set_aside(compiled_candidates(ranks, units, options, threshold / 100), full):
+        assert similarity.ratio(key(i), key(j)) < threshold
+
+
+@needs_sketch
+@settings(max_examples=1000, deadline=None)
+@given(keys_in_order())
+def test_clause_candidates_are_the_window_less_those_that_cannot_reach_the_threshold(case):
+    text, units, threshold = case
+    ranks = compiled_ranks(text)
+    window = sketch.clause_candidates(ranks, units.at, units.length, units.group, 3, 0.0)
+    python = list(duplicates._python_clause_candidates(units, window=3))
+    assert window == [(i, found) for i, found in python if found]
+    pruned = sketch.clause_candidates(ranks, units.at, units.length, units.group, 3, threshold / 100)
+    key = lambda i: text[units.at[i]:units.at[i] + units.length[i]]
+    for i, j in _set_aside(pruned, window):
+        assert similarity.ratio(key(i), key(j)) < threshold
 
 
 # Reports in miniature: headings and ordinals, run-in sections, spaces of every width inside and
@@ -147,11 +212,11 @@ def test_bad_arguments_are_errors_not_crashes():
         sketch.ranks_into("改革发展工", b"immutable!!!")
     short, long_ = array("q", [0]), array("q", [0, 1])
     with pytest.raises(ValueError, match="differ in length"):
-        sketch.candidates(array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425)
+        sketch.candidates(array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(TypeError, match="8-byte ints"):
-        sketch.candidates(array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425)
+        sketch.candidates(array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(ValueError, match="sketch size"):
-        sketch.candidates(array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425)
+        sketch.candidates(array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(ValueError, match="differ in length"):
         sketch.fold("改革", short, long_)
     layout = (short, short, array("q", [0, 1]), array("q"), array("q"), array("q"))

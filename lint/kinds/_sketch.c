@@ -225,6 +225,56 @@ no_memory:
 
 /* ---------------------------------------------------------------- the sketch index */
 
+/* ---------------------------------------------------------------- a bound on the similarity */
+
+/* Two keys of lengths a and b at fuzz.ratio r (= 2·LCS/(a + b)) share at least (a + b)(2.5r − 2) − 2
+ * 3-grams, counted with repeats: the LCS's matched characters fall into at most U + 1 runs, U being
+ * the a + b − 2·LCS characters left unmatched, and a run of n characters holds n − 2 common 3-grams.
+ * So keys sharing fewer cannot reach r, and are never scored. (The keys never overlap, so a 3-gram
+ * they share occurs twice in the document and has a rank.) */
+static int
+may_reach(size_t shared, int64_t a, int64_t b, double r)
+{
+    if (r <= 0)
+        return 1;
+    double least = (double)(a + b) * (2.5 * (r - 1e-6) - 2) - 2;     /* 1e-6: never prune at r itself */
+    return (double)shared >= least;
+}
+
+/* The offsets of a key's 3-grams in the ranks: from..to. */
+static inline void
+key_grams(int64_t at, int64_t length, Py_ssize_t rank_count, int64_t *from, int64_t *to)
+{
+    *from = at < 0 ? 0 : at;
+    *to = at + length - 2 > rank_count ? rank_count : at + length - 2;
+}
+
+/* Count (delta 1) or uncount (delta −1) a key's repeated 3-grams in `count`, indexed by rank. */
+static void
+count_grams(uint32_t *count, const uint32_t *ranks, int64_t from, int64_t to, int delta)
+{
+    for (int64_t p = from; p < to; p++)
+        count[ranks[p]] += (uint32_t)delta;
+}
+
+/* How many 3-grams the key from..to shares with the one counted in `count`, repeats counted;
+ * `used` is all zeros before and after. Linear: no sorting. */
+static size_t
+shared_grams(const uint32_t *count, uint32_t *used, const uint32_t *ranks, int64_t from, int64_t to)
+{
+    size_t shared = 0;
+    for (int64_t p = from; p < to; p++) {
+        uint32_t r = ranks[p];
+        if (r && used[r] < count[r]) {
+            used[r]++;
+            shared++;
+        }
+    }
+    for (int64_t p = from; p < to; p++)
+        used[ranks[p]] = 0;
+    return shared;
+}
+
 typedef struct {            /* the units holding one sketch entry */
     int64_t *units;
     uint32_t size, capacity;
@@ -241,6 +291,8 @@ typedef struct {
     Posting *postings;      /* by rank */
     uint8_t *common;        /* by rank: a stop entry */
     int *sizes;             /* by unit: its sketch's size */
+    double floor;           /* the similarity (0–1) a candidate must be able to reach: may_reach */
+    uint32_t *count, *used; /* by rank: shared_grams's tallies */
 } Index;
 
 /* Unit i's sketch: the k lowest distinct ranks of its 3-grams, zero and stop entries left out,
@@ -373,6 +425,9 @@ index_unit(Index *ix, Py_ssize_t i, int64_t **hits, size_t *hits_capacity, PyObj
     if (n < (size_t)need)
         return 0;
     qsort(*hits, n, sizeof(int64_t), by_value);
+    int counted = 0;
+    int64_t mine_from, mine_to;
+    key_grams(ix->at[i], ix->length[i], ix->rank_count, &mine_from, &mine_to);
     int64_t shortest, longest;
     length_window(ix->length[i], ix->bound, &shortest, &longest);
     PyObject *found = NULL;
@@ -388,6 +443,17 @@ index_unit(Index *ix, Py_ssize_t i, int64_t **hits, size_t *hits_capacity, PyObj
         if (ix->overlap != 0.0
                 && !((double)run * (1 + ix->overlap) >= ix->overlap * (double)(size + ix->sizes[j])))
             continue;
+        if (ix->floor > 0) {
+            if (!counted) {     /* unit i's 3-grams, counted when a candidate first needs them */
+                count_grams(ix->count, ix->ranks, mine_from, mine_to, 1);
+                counted = 1;
+            }
+            int64_t from, to;
+            key_grams(ix->at[j], ix->length[j], ix->rank_count, &from, &to);
+            if (!may_reach(shared_grams(ix->count, ix->used, ix->ranks, from, to),
+                           ix->length[i], ix->length[j], ix->floor))
+                continue;
+        }
         if (!found && !(found = PyList_New(0)))
             return -1;
         PyObject *unit = PyLong_FromLongLong(j);
@@ -398,6 +464,8 @@ index_unit(Index *ix, Py_ssize_t i, int64_t **hits, size_t *hits_capacity, PyObj
         }
         Py_DECREF(unit);
     }
+    if (counted)
+        count_grams(ix->count, ix->ranks, mine_from, mine_to, -1);
     if (!found)
         return 0;
     PyObject *pair = Py_BuildValue("(nN)", i, found);
@@ -426,9 +494,9 @@ candidates(PyObject *module, PyObject *args)
 {
     PyObject *objects[5];
     Index ix = {0};
-    if (!PyArg_ParseTuple(args, "OOOOOiiidd:candidates", &objects[0], &objects[1], &objects[2],
+    if (!PyArg_ParseTuple(args, "OOOOOiiiddd:candidates", &objects[0], &objects[1], &objects[2],
                           &objects[3], &objects[4], &ix.k, &ix.max_bucket, &ix.min_shared,
-                          &ix.overlap, &ix.bound))
+                          &ix.overlap, &ix.bound, &ix.floor))
         return NULL;
     if (ix.k < 0 || ix.k > 64)
         return PyErr_Format(PyExc_ValueError, "candidates: sketch size %d is not within 0 to 64", ix.k);
@@ -459,7 +527,11 @@ candidates(PyObject *module, PyObject *args)
     ix.postings = PyMem_Calloc((size_t)ix.top + 1, sizeof(Posting));
     ix.common = PyMem_Calloc((size_t)ix.top + 1, 1);
     ix.sizes = PyMem_Calloc(ix.unit_count ? (size_t)ix.unit_count : 1, sizeof(int));
-    if (!ix.postings || !ix.common || !ix.sizes) {
+    if (ix.floor > 0) {
+        ix.count = PyMem_Calloc((size_t)ix.top + 1, sizeof(uint32_t));
+        ix.used = PyMem_Calloc((size_t)ix.top + 1, sizeof(uint32_t));
+    }
+    if (!ix.postings || !ix.common || !ix.sizes || (ix.floor > 0 && (!ix.count || !ix.used))) {
         PyErr_NoMemory();
         goto done;
     }
@@ -480,6 +552,8 @@ done:
     PyMem_Free(ix.postings);
     PyMem_Free(ix.common);
     PyMem_Free(ix.sizes);
+    PyMem_Free(ix.count);
+    PyMem_Free(ix.used);
     PyMem_Free(hits);
     while (got-- > 0)
         PyBuffer_Release(&views[got]);
@@ -978,12 +1052,86 @@ no_memory:
     return PyErr_NoMemory();
 }
 
+/* Each unit's earlier units within `window` in its group that may reach similarity `floor`. */
+static PyObject *
+clause_candidates(PyObject *module, PyObject *args)
+{
+    PyObject *objects[4];
+    Py_ssize_t window;
+    double floor;
+    if (!PyArg_ParseTuple(args, "OOOOnd:clause_candidates", &objects[0], &objects[1], &objects[2],
+                          &objects[3], &window, &floor))
+        return NULL;
+    static const char *names[4] = {"ranks", "at", "length", "group"};
+    Py_buffer views[4];
+    int got = 0;
+    for (; got < 4; got++)
+        if (get_column(objects[got], &views[got], got ? 8 : 4, names[got]) < 0) {
+            release_all(views, got);
+            return NULL;
+        }
+    const uint32_t *ranks = views[0].buf;
+    const int64_t *at = views[1].buf, *length = views[2].buf, *group = views[3].buf;
+    Py_ssize_t rank_count = views[0].len / 4, units = views[1].len / 8;
+    if (views[2].len / 8 != units || views[3].len / 8 != units) {
+        release_all(views, 4);
+        return PyErr_Format(PyExc_ValueError, "clause_candidates: the unit columns differ in length");
+    }
+    uint32_t top = 0;
+    for (Py_ssize_t p = 0; p < rank_count; p++)
+        if (ranks[p] > top)
+            top = ranks[p];
+    uint32_t *count = PyMem_Calloc((size_t)top + 1, sizeof(uint32_t));
+    uint32_t *used = PyMem_Calloc((size_t)top + 1, sizeof(uint32_t));
+    PyObject *out = count && used ? PyList_New(0) : PyErr_NoMemory();
+    Py_ssize_t first = 0;
+    for (Py_ssize_t i = 0; out && i < units; i++) {
+        if (group[i] != group[first])
+            first = i;
+        int64_t mine_from, mine_to;
+        key_grams(at[i], length[i], rank_count, &mine_from, &mine_to);
+        if (floor > 0)
+            count_grams(count, ranks, mine_from, mine_to, 1);
+        PyObject *found = NULL;
+        for (Py_ssize_t j = i - window > first ? i - window : first; j < i; j++) {
+            int64_t from, to;
+            key_grams(at[j], length[j], rank_count, &from, &to);
+            size_t shared = floor > 0 ? shared_grams(count, used, ranks, from, to) : 0;
+            if (!may_reach(shared, length[i], length[j], floor))
+                continue;
+            PyObject *unit = found || (found = PyList_New(0)) ? PyLong_FromSsize_t(j) : NULL;
+            if (!unit || PyList_Append(found, unit) < 0) {
+                Py_XDECREF(unit);
+                Py_CLEAR(found);
+                Py_CLEAR(out);
+                break;
+            }
+            Py_DECREF(unit);
+        }
+        if (floor > 0)
+            count_grams(count, ranks, mine_from, mine_to, -1);
+        if (found) {
+            PyObject *pair = Py_BuildValue("(nN)", i, found);
+            if (!pair || PyList_Append(out, pair) < 0)
+                Py_CLEAR(out);
+            Py_XDECREF(pair);
+        }
+    }
+    PyMem_Free(count);
+    PyMem_Free(used);
+    release_all(views, 4);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"ranks_into", ranks_into, METH_VARARGS,
      "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
     {"candidates", candidates, METH_VARARGS,
-     "candidates(ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound):"
+     "candidates(ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound, floor):"
      " [(i, [j, ...])] for the units that may nearly repeat earlier ones."},
+    {"clause_candidates", clause_candidates, METH_VARARGS,
+     "clause_candidates(ranks, at, length, group, window, floor): [(i, [j, ...])], j in i's window"
+     " and group, sharing enough 3-grams to reach floor."},
     {"fold", fold, METH_VARARGS,
      "fold(text, block_start, block_end): (joined, base, hole_from, hole_start, hole_end, hole_before),"
      " the columns as int64 bytes."},

@@ -534,16 +534,28 @@ def _near_clauses(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple
     Paragraphs hold few long clauses, so they are compared directly; the window
     keeps a paragraph of thousands of clauses linear.
     """
+    if not len(units):
+        return
+    for i, found in _clause_candidates(fd.ranks(), units, threshold):
+        near = _nearest(fd, units, i, found, threshold, identical=False)
+        if near is not None:
+            yield near
+
+
+def _clause_candidates(ranks: list[int] | array, units: Units, threshold: float) -> Iterator[tuple[int, list[int]]]:
+    """(i, the clauses before clause i in its window and paragraph): in C, only those sharing
+    enough 3-grams to reach the threshold (the bound is exact, see may_reach in _sketch.c)."""
+    if _sketch is not None and isinstance(ranks, array):
+        return iter(_sketch.clause_candidates(ranks, units.at, units.length, units.group,
+                                              _CLAUSE_WINDOW, threshold / 100))
+    return _python_clause_candidates(units)
+
+
+def _python_clause_candidates(units: Units, window: int = _CLAUSE_WINDOW) -> Iterator[tuple[int, list[int]]]:
     for _, run in groupby(range(len(units)), key=units.group.__getitem__):
         group = list(run)
-        keys = [fd.key(units, i) for i in group]
         for i in range(1, len(group)):
-            low = max(0, i - _CLAUSE_WINDOW)
-            matches = similarity.matches(keys[i], keys[low:i], threshold)
-            for key, score, j in matches:
-                if key != keys[i] and _DIGITS.findall(key) == _DIGITS.findall(keys[i]):
-                    yield units[group[i]], units[group[low + j]], score
-                    break
+            yield group[i], group[max(0, i - window):i]
 
 
 def _outside(skip: list[tuple[int, int]], units: Units) -> Units:
@@ -566,27 +578,38 @@ def _outside(skip: list[tuple[int, int]], units: Units) -> Units:
 def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    ranks = fd.ranks()
-    for i, found in _candidates(ranks, units, options):
-        unit_key = fd.key(units, i)
-        matches = similarity.matches(unit_key, [fd.key(units, j) for j in found], options.threshold)
-        digits = _DIGITS.findall(unit_key) if matches else None
-        for key, score, j in matches:
-            # Sentences whose figures differ are parallel statistics, not copies.
-            if (identical or key != unit_key) and _DIGITS.findall(key) == digits:
-                yield units[i], units[found[j]], score
-                break
+    for i, found in _candidates(fd.ranks(), units, options):
+        near = _nearest(fd, units, i, found, options.threshold, identical)
+        if near is not None:
+            yield near
+
+
+def _nearest(fd: _Folded, units: Units, i: int, found: list[int], threshold: float,
+             identical: bool) -> tuple[Unit, Unit, float] | None:
+    """(unit i, the earlier unit of `found` it repeats best, score), or None below the threshold.
+
+    Identical keys count only when `identical`; keys whose figures differ are parallel
+    statistics, not copies.
+    """
+    unit_key = fd.key(units, i)
+    matches = similarity.matches(unit_key, [fd.key(units, j) for j in found], threshold)
+    digits = _DIGITS.findall(unit_key) if matches else None
+    for key, score, j in matches:
+        if (identical or key != unit_key) and _DIGITS.findall(key) == digits:
+            return units[i], units[found[j]], score
+    return None
 
 
 def _candidates(ranks: list[int] | array, units: Units,
                 options: NearDuplicateOptions) -> Iterator[tuple[int, list[int]]]:
     """(i, the earlier units unit i may nearly repeat): _Index's work, compiled where _sketch was
-    built (for any options a C int holds: the sketch is at most 64 entries there)."""
+    built (for any options a C int holds: the sketch is at most 64 entries there). The C also sets
+    aside the candidates that share too few 3-grams to reach the threshold (see may_reach)."""
     if (_sketch is not None and isinstance(ranks, array) and 0 <= options.sketch_size <= 64
             and _fits_c(options.max_bucket) and _fits_c(options.min_shared)):
         return iter(_sketch.candidates(ranks, units.at, units.length, units.start, units.end,
                                        options.sketch_size, options.max_bucket, options.min_shared,
-                                       options.min_overlap, options.threshold / 200))
+                                       options.min_overlap, options.threshold / 200, options.threshold / 100))
     return _python_candidates(ranks, units, options)
 
 
