@@ -161,6 +161,7 @@ PIECES = ["一、总体情况", "（二）", "1.", "一是", "二是", "落实�
 @st.composite
 def documents(draw):
     text = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=80)))
+    text += "\n" + text[:draw(st.integers(0, len(text)))]      # a copy of its start: paragraphs pasted twice
     kind = draw(st.sampled_from(["text", "markdown"]))
     return build_document(text, "r.md" if kind == "markdown" else "r.txt", kind)
 
@@ -182,6 +183,14 @@ def test_sentence_and_clause_units_are_the_pythons(doc, min_chars):
     for compiled, python in ((duplicates._sentence_units, duplicates._python_sentence_units),
                              (duplicates._clause_units, duplicates._python_clause_units)):
         assert compiled(doc, fd, min_chars).columns() == python(doc, fd, min_chars).columns()
+
+
+@needs_sketch
+@settings(max_examples=500, deadline=None)
+@given(documents(), st.sampled_from([1, 4, 20]))
+def test_block_units_and_verbatim_copies_are_the_pythons(doc, min_chars):
+    assert duplicates._block_units(doc).columns() == duplicates._python_block_units(doc).columns()
+    assert duplicates.verbatim_copies(doc, min_chars) == duplicates._python_verbatim_copies(doc, min_chars)
 
 
 def _findings(text: str, name: str, kind: str):
@@ -222,5 +231,10 @@ def test_bad_arguments_are_errors_not_crashes():
     layout = (short, short, array("q", [0, 1]), array("q"), array("q"), array("q"))
     with pytest.raises(ValueError, match="hole indexes"):
         sketch.clause_units("改革", "改革", layout, short, 20)
+    with pytest.raises(ValueError, match="differ in length"):
+        sketch.verbatim_copies("改革", short, long_, short, short, 1)
+    with pytest.raises(ValueError, match="differ in length"):
+        sketch.block_units("改革", "改革", (short, short, array("q", [0, 0]), array("q"), array("q"), array("q")),
+                           short, short, long_, short, short, short)
     with pytest.raises(TypeError, match="six arrays"):
         sketch.sentence_units("改革", "改革", layout[:5], array("q"), array("q"), array("q"), 15)

@@ -975,6 +975,156 @@ sentence_units(PyObject *module, PyObject *args)
     return rows_to_bytes(&rows);
 }
 
+/* duplicates._key_start: past the lead (Markdown prefixes, spaces) and the markers starting there. */
+static int64_t
+key_start(const Layout *l, const int64_t *marker_start, const int64_t *marker_end, Py_ssize_t markers,
+          int64_t start, int64_t end)
+{
+    int64_t key_from = start;
+    while (key_from < end && is_lead(PyUnicode_READ(l->kind, l->data, key_from)))
+        key_from++;
+    return past_markers(marker_start, marker_end, markers, key_from);
+}
+
+/* duplicates._block_units: each block, and each run-in section (a heading's part of a block when it
+ * is not the whole block), its key past the markers. Headings come sorted by start. */
+static PyObject *
+block_units(PyObject *module, PyObject *args)
+{
+    PyObject *text, *joined, *columns, *objects[6];
+    if (!PyArg_ParseTuple(args, "UUOOOOOOO:block_units", &text, &joined, &columns, &objects[0], &objects[1],
+                          &objects[2], &objects[3], &objects[4], &objects[5]))
+        return NULL;
+    Layout l;
+    Py_buffer views[12];
+    if (get_layout(text, joined, columns, &l, views) < 0)
+        return NULL;
+    static const char *names[6] = {"block_end", "marker_start", "marker_end", "head_start",
+                                   "head_title_start", "head_body_end"};
+    int got = 6;
+    for (; got < 12; got++)
+        if (get_column(objects[got - 6], &views[got], 8, names[got - 6]) < 0) {
+            release_all(views, got);
+            return NULL;
+        }
+    const int64_t *block_end = views[6].buf, *marker_start = views[7].buf, *marker_end = views[8].buf,
+                  *head_start = views[9].buf, *title_start = views[10].buf, *body_end = views[11].buf;
+    Py_ssize_t markers = views[7].len / 8, heads = views[9].len / 8;
+    if (views[6].len / 8 != l.blocks || views[8].len / 8 != markers || views[10].len / 8 != heads
+            || views[11].len / 8 != heads) {
+        release_all(views, 12);
+        return PyErr_Format(PyExc_ValueError, "block_units: columns that go together differ in length");
+    }
+    Rows rows = {0};
+    Py_ssize_t h = 0;
+    for (Py_ssize_t b = 0; b < l.blocks; b++) {
+        int64_t start = l.block_start[b], end = block_end[b], length, at;
+        place(&l, b, key_start(&l, marker_start, marker_end, markers, start, end), end, &length, &at);
+        if (rows_add(&rows, start, end, length, 0, at) < 0)
+            goto no_memory;
+        while (h < heads && head_start[h] < start)
+            h++;
+        for (; h < heads && head_start[h] < end; h++) {
+            int64_t section_end = body_end[h] < end ? body_end[h] : end;
+            if (head_start[h] > start || section_end < end) {
+                place(&l, b, title_start[h], section_end, &length, &at);
+                if (rows_add(&rows, head_start[h], section_end, length, 0, at) < 0)
+                    goto no_memory;
+            }
+        }
+    }
+    release_all(views, 12);
+    return rows_to_bytes(&rows);
+
+no_memory:
+    rows_free(&rows);
+    release_all(views, 12);
+    return PyErr_NoMemory();
+}
+
+/* duplicates.verbatim_copies: (i, first) for each unit whose key (at least min_chars long) was
+ * seen before at unit `first`, ending before it starts, and not inside the copy reported last. Keys
+ * are told apart by their characters, hashed here, compared when the hashes agree. */
+static PyObject *
+verbatim_copies(PyObject *module, PyObject *args)
+{
+    PyObject *joined, *objects[4];
+    Py_ssize_t min_chars;
+    if (!PyArg_ParseTuple(args, "UOOOOn:verbatim_copies", &joined, &objects[0], &objects[1], &objects[2],
+                          &objects[3], &min_chars))
+        return NULL;
+    static const char *names[4] = {"start", "end", "length", "at"};
+    Py_buffer views[4];
+    int got = 0;
+    for (; got < 4; got++)
+        if (get_column(objects[got], &views[got], 8, names[got]) < 0) {
+            release_all(views, got);
+            return NULL;
+        }
+    const int64_t *start = views[0].buf, *end = views[1].buf, *length = views[2].buf, *at = views[3].buf;
+    Py_ssize_t units = views[0].len / 8;
+    for (int c = 1; c < 4; c++)
+        if (views[c].len / 8 != units) {
+            release_all(views, 4);
+            return PyErr_Format(PyExc_ValueError, "verbatim_copies: the unit columns differ in length");
+        }
+    int kind = PyUnicode_KIND(joined);
+    const char *data = PyUnicode_DATA(joined);
+    int64_t text_length = PyUnicode_GET_LENGTH(joined);
+    size_t capacity = 64;
+    while (capacity < 2 * (size_t)units)
+        capacity <<= 1;
+    int64_t *first = PyMem_Malloc(capacity * sizeof(int64_t));     /* -1: empty; else a unit */
+    uint64_t *hashes = PyMem_Malloc(capacity * sizeof(uint64_t));
+    PyObject *out = first && hashes ? PyList_New(0) : PyErr_NoMemory();
+    if (out)
+        memset(first, 0xff, capacity * sizeof(int64_t));
+    int64_t covered_end = -1;
+    for (Py_ssize_t i = 0; out && i < units; i++) {
+        if (length[i] < min_chars)
+            continue;
+        int64_t from = clamp_index(at[i], text_length), to = clamp_index(at[i] + length[i], text_length);
+        if (to < from)
+            to = from;
+        const char *key = data + from * kind;
+        size_t size = (size_t)(to - from) * kind;
+        uint64_t hash = UINT64_C(1469598103934665603);      /* FNV-1a over the key's bytes */
+        for (size_t c = 0; c < size; c++)
+            hash = (hash ^ (unsigned char)key[c]) * UINT64_C(1099511628211);
+        size_t slot = (size_t)(hash ^ hash >> 32) & (capacity - 1);
+        int64_t seen = i;
+        for (;; slot = (slot + 1) & (capacity - 1)) {
+            int64_t other = first[slot];
+            if (other < 0) {
+                first[slot] = i;
+                hashes[slot] = hash;
+                break;
+            }
+            if (hashes[slot] != hash)
+                continue;
+            int64_t other_from = clamp_index(at[other], text_length);
+            int64_t other_to = clamp_index(at[other] + length[other], text_length);
+            if (other_to < other_from)
+                other_to = other_from;
+            if ((size_t)(other_to - other_from) * kind == size && !memcmp(data + other_from * kind, key, size)) {
+                seen = other;
+                break;
+            }
+        }
+        if (seen != i && end[i] > covered_end && end[seen] <= start[i]) {
+            PyObject *pair = Py_BuildValue("(nn)", i, (Py_ssize_t)seen);
+            if (!pair || PyList_Append(out, pair) < 0)
+                Py_CLEAR(out);
+            Py_XDECREF(pair);
+            covered_end = end[i];
+        }
+    }
+    PyMem_Free(first);
+    PyMem_Free(hashes);
+    release_all(views, 4);
+    return out;
+}
+
 static PyObject *
 clause_units(PyObject *module, PyObject *args)
 {
@@ -1138,6 +1288,11 @@ static PyMethodDef methods[] = {
     {"sentence_units", sentence_units, METH_VARARGS,
      "sentence_units(text, joined, layout, regions, marker_start, marker_end, min_chars):"
      " the sentence units' rows (start, end, length, group, at) as int64 bytes."},
+    {"block_units", block_units, METH_VARARGS,
+     "block_units(text, joined, layout, block_end, marker_start, marker_end, head_start,"
+     " head_title_start, head_body_end): the blocks' and run-in sections' units, as int64 bytes."},
+    {"verbatim_copies", verbatim_copies, METH_VARARGS,
+     "verbatim_copies(joined, start, end, length, at, min_chars): [(i, first)] for the later copies."},
     {"clause_units", clause_units, METH_VARARGS,
      "clause_units(text, joined, layout, block_end, min_chars): the long clauses' rows, grouped by block."},
     {NULL, NULL, 0, NULL},

@@ -169,13 +169,14 @@ class _Folded:
     built (`_fold` is the reference).
     """
 
-    __slots__ = ("starts", "joined", "base", "hole_from", "hole_start", "hole_end", "hole_before", "_ranks")
+    __slots__ = ("starts", "ends", "joined", "base", "hole_from", "hole_start", "hole_end", "hole_before", "_ranks")
 
     def __init__(self, doc: Document) -> None:
         self.starts = array("q", (b.start for b in doc.blocks))
+        self.ends = array("q", (b.end for b in doc.blocks))
         self._ranks: list[int] | array | None = None
         if _sketch is not None:
-            joined, *columns = _sketch.fold(doc.text, self.starts, array("q", (b.end for b in doc.blocks)))
+            joined, *columns = _sketch.fold(doc.text, self.starts, self.ends)
             self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before = map(_int64s, columns)
         else:
             joined, self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before = _fold(doc)
@@ -370,6 +371,16 @@ def block_units(doc: Document) -> Units:
 
 
 def _block_units(doc: Document) -> Units:
+    fd = folded(doc)
+    if _sketch is not None:
+        heads = sorted(doc.headings, key=lambda h: h.start)
+        return Units.from_columns(_sketch.block_units(
+            doc.text, fd.joined, fd.layout(), fd.ends, *_marker_columns(doc), array("q", (h.start for h in heads)),
+            array("q", (h.title_start for h in heads)), array("q", (h.body_end for h in heads))))
+    return _python_block_units(doc)
+
+
+def _python_block_units(doc: Document) -> Units:
     fd, units = folded(doc), Units()
     heads = sorted(doc.headings, key=lambda h: h.start)
     h = 0
@@ -397,13 +408,30 @@ def _key_start(doc: Document, start: int, end: int) -> int:
     return stripped
 
 
+def _marker_columns(doc: Document) -> tuple[array, array]:
+    """The starts and the ends of the document's marker spans, as int64 arrays for _sketch."""
+    def columns() -> tuple[array, array]:
+        spans = doc.marker_spans
+        return array("q", map(itemgetter(0), spans)), array("q", map(itemgetter(1), spans))
+
+    return doc.shared(_marker_columns, columns)
+
+
 def verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
     """(later copy, first copy) for every unit whose key was seen before; nested copies skipped.
 
     Block units come in document order: by start, a paragraph before the sections inside it. A
     key is remembered by its hash, not as a string (a file of 500,000 lines would hold them all);
-    two keys with one hash are told apart by the strings themselves.
+    two keys with one hash are told apart by the strings themselves. In C where _sketch was built.
     """
+    units = block_units(doc)
+    if _sketch is not None and _fits_c(min_chars):
+        found = _sketch.verbatim_copies(folded(doc).joined, units.start, units.end, units.length, units.at, min_chars)
+        return [(units[i], units[seen]) for i, seen in found]
+    return _python_verbatim_copies(doc, min_chars)
+
+
+def _python_verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
     units, key = block_units(doc), folded(doc).key
     starts, ends, lengths = units.start, units.end, units.length
     first: dict[int, int] = {}
@@ -465,10 +493,9 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
 def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     """Sentences whose key has at least min_chars characters: compiled where _sketch was built."""
     if _sketch is not None and _fits_c(min_chars):
-        spans = doc.marker_spans
         return Units.from_columns(_sketch.sentence_units(
             doc.text, fd.joined, fd.layout(), array("q", chain.from_iterable(sentence_regions(doc))),
-            array("q", map(itemgetter(0), spans)), array("q", map(itemgetter(1), spans)), min_chars))
+            *_marker_columns(doc), min_chars))
     return _python_sentence_units(doc, fd, min_chars)
 
 
@@ -497,7 +524,7 @@ def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     where _sketch was built."""
     if _sketch is not None and _fits_c(min_chars):
         return Units.from_columns(_sketch.clause_units(
-            doc.text, fd.joined, fd.layout(), array("q", (b.end for b in doc.blocks)), min_chars))
+            doc.text, fd.joined, fd.layout(), fd.ends, min_chars))
     return _python_clause_units(doc, fd, min_chars)
 
 
