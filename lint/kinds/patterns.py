@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 
-from ..findings import Edit, Finding, make_edit, make_finding, make_fix
+from ..findings import Finding, make_edit, make_finding, make_fix
 from ..model import Document
 from ..records import record
 from ..text import SpanSet, match_at
@@ -342,9 +342,15 @@ def expand(template: str, m: Any) -> str:
 
 
 def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[Finding]:
-    """Every match, with a fix replacing it (or its group) by the replacement."""
+    """Every match, with a fix replacing it (or its group) by the replacement.
+
+    What a finding derives from its text alone (the new text, the message's args, where its
+    edits fall) is worked out once per distinct (old, new): "," is replaced tens of thousands of
+    times, and findings of the same text share one args dict.
+    """
     text, safe = doc.text, options.safe
     table = options.replacement if isinstance(options.replacement, dict) else None
+    replaced: dict[tuple[str, str], tuple[dict, tuple | None]] = {}
     for s, e, m in find_matches(doc, options.matcher):
         old = text[s:e]
         if table is None:
@@ -353,9 +359,25 @@ def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[
             new = table.get(old)
             if new is None:
                 new = _translate(old, table)
-        if new != old:
-            args = {"match": quote(old), "replacement": quote(new)}
-            yield make_finding((s, e, args, "", make_fix((_edits(s, old, new), safe)), ()))
+        if new == old:
+            continue
+        known = replaced.get((old, new))
+        if known is None:
+            known = replaced[old, new] = ({"match": quote(old), "replacement": quote(new)}, _changed(old, new))
+        args, changed = known
+        if changed is None:
+            edits = (make_edit((s, e, new)),)
+        else:
+            edits = tuple(make_edit((s + i, s + i + 1, b)) for i, b in changed)
+        yield make_finding((s, e, args, "", make_fix((edits, safe)), ()))
+
+
+def _changed(old: str, new: str) -> tuple[tuple[int, str], ...] | None:
+    """The smallest edits as (offset in `old`, new character): one per changed character when
+    lengths agree (（中职） touches only brackets); None for one edit of the whole."""
+    if len(old) != len(new) or len(old) == 1:
+        return None
+    return tuple((i, b) for i, (a, b) in enumerate(zip(old, new)) if a != b)
 
 
 @lru_cache(maxsize=32)
@@ -366,10 +388,3 @@ def _keys_regex(keys: tuple[str, ...]) -> re.Pattern:
 def _translate(old: str, table: dict[str, str]) -> str:
     """Replace every key of `table` found inside `old`, longest key first."""
     return _keys_regex(tuple(table)).sub(lambda k: table[k.group()], old)
-
-
-def _edits(start: int, old: str, new: str) -> tuple[Edit, ...]:
-    """Smallest edits: one per changed character when lengths agree (（中职） touches only brackets)."""
-    if len(old) != len(new) or len(old) == 1:
-        return (make_edit((start, start + len(old), new)),)
-    return tuple(make_edit((start + i, start + i + 1, b)) for i, (a, b) in enumerate(zip(old, new)) if a != b)
