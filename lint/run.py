@@ -72,10 +72,40 @@ def run_check(opts: CheckOptions) -> int:
             if report.error is not None:
                 print(f"reportlint: {report.path}: {report.error}", file=sys.stderr)
     if not opts.diff:  # with --diff, standard output holds only the diff
-        for part in parts:   # written piece by piece: a large output is never joined into one string
-            sys.stdout.write(part)
+        _write(parts)
     sys.stdout.flush()
     return exit_status(reports, opts, explicit)
+
+
+def _write(parts) -> None:
+    """Write the output piece by piece (a large output is never joined into one string). Files
+    rendered by workers come as bytes already encoded for standard output (`_wire`)."""
+    wire = _wire()
+    if wire is None:
+        for part in parts:
+            sys.stdout.write(part)
+        return
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    for part in parts:
+        out.write(part if isinstance(part, bytes) else part.encode(*wire))
+
+
+def _wire() -> tuple[str, str] | None:
+    """(encoding, errors) when text encoded so can go straight to standard output's bytes: UTF-8,
+    and no newline translation. Workers then send back their files' output encoded, not as str:
+    40 MB of JSON pickled as str costs a worker twice the encoding, and the parent a decoding
+    and an encoding more."""
+    import codecs
+
+    stream = sys.stdout
+    if os.name == "nt" or not hasattr(stream, "buffer") or not isinstance(stream.encoding, str):
+        return None
+    try:
+        utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+    except LookupError:
+        return None
+    return ("utf-8", stream.errors or "strict") if utf8 else None
 
 
 def exit_status(reports: list[FileReport], opts: CheckOptions, explicit: Config | None) -> int:
@@ -224,21 +254,26 @@ def _parallel(targets: list[str], opts: CheckOptions, jobs: int):
     """Reports in input order, streamed back from worker processes as they finish."""
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(opts,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(opts, _wire())) as pool:
         # Small chunks, so that the workers finish together: a chunk costs a pickled path list,
         # while a 30-file last chunk can keep one worker busy half a second after the other.
         chunk = max(1, len(targets) // (jobs * 32))
         yield from pool.map(_worker, targets, chunksize=chunk)
 
 
-_job: tuple[CheckOptions, Configs] | None = None   # a worker's options and configs, for the whole run
+_job: tuple[CheckOptions, Configs, tuple[str, str] | None] | None = None   # a worker's whole run
 
 
-def _start_worker(opts: CheckOptions) -> None:
+def _start_worker(opts: CheckOptions, wire: tuple[str, str] | None) -> None:
     global _job
-    _job = (opts, Configs(_explicit_config(opts)))
+    _job = (opts, Configs(_explicit_config(opts)), wire)
 
 
 def _worker(target: str):
-    opts, configs = _job
-    return lint_one(target, opts, configs)
+    from .formatters import RenderedFile
+
+    opts, configs, wire = _job
+    done = lint_one(target, opts, configs)
+    if wire is not None and isinstance(done, RenderedFile):
+        return done._replace(chunk=done.chunk.encode(*wire))
+    return done

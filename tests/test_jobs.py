@@ -1,6 +1,14 @@
 """--jobs N: files checked in worker processes come back in input order with identical results."""
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
 from conftest import run_cli
 
 from lint.run import PARALLEL_MIN_FILES
@@ -23,6 +31,27 @@ def test_parallel_output_equals_serial(tmp_path):
     # output follows the order of the command line, here reversed
     order = [line.split(":")[0] for line in serial.stdout.splitlines() if ": WR" in line]
     assert order == sorted(order, reverse=True) and len(set(order)) >= count - 2
+
+
+def test_parallel_output_in_an_encoding_other_than_utf8(tmp_path):
+    """Workers send their files' output already encoded only when standard output is UTF-8;
+    written in another encoding (here GB18030), the parallel output equals the serial one."""
+    for i in range(PARALLEL_MIN_FILES + 2):
+        (tmp_path / f"r{i:02d}.txt").write_text(VARIANTS[i % len(VARIANTS)], encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gb18030"}
+
+    def check(jobs: str) -> bytes:
+        proc = subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", "--jobs", jobs, "."],
+                              cwd=tmp_path, env=env, capture_output=True, timeout=120)
+        assert proc.returncode == 1, proc.stderr
+        return proc.stdout
+
+    parallel = check("2")
+    assert parallel == check("1")
+    messages = [d["message"] for f in json.loads(parallel.decode("gb18030"))["files"] for d in f["diagnostics"]]
+    assert messages and all(re.search("[\u4e00-\u9fff]", m) for m in messages)
+    with pytest.raises(UnicodeDecodeError):     # GB18030 indeed, not UTF-8
+        parallel.decode("utf-8")
 
 
 def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):

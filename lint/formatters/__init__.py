@@ -20,7 +20,7 @@ class RenderedFile:
     """One file's output, rendered where it was linted, with what the summary and exit status need."""
 
     path: str
-    chunk: str
+    chunk: str | bytes      # bytes when a worker encoded it for standard output (run._wire)
     totals: dict
     fixable: int = 0
     error: str | None = None
