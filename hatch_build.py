@@ -1,4 +1,4 @@
-"""Wheel build hook: compile lint/kinds/_sketch.c where a C compiler is at hand.
+"""Wheel build hook: compile lint/kinds/_speedups.c where a C compiler is at hand.
 
 The extension only makes the near-duplicate rule (WR402) faster: duplicates.py holds the same steps
 in Python and gives the same results, so where nothing compiles (no compiler, an unusual platform)
@@ -13,8 +13,8 @@ import tempfile
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCE = os.path.join("lint", "kinds", "_sketch.c")
-MODULE = "lint.kinds._sketch"
+SOURCE = os.path.join("lint", "kinds", "_speedups.c")
+MODULE = "lint.kinds._speedups"
 
 
 class CustomBuildHook(BuildHookInterface):

@@ -1,4 +1,4 @@
-"""The wheel carries the grammar, the rule packs and the compiled sketch (or, asked to be pure
+"""The wheel carries the grammar, the rule packs and the compiled loops (or, asked to be pure
 Python, no compiled code), and an installed copy finds them from anywhere."""
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, pure):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "lint/_data/grammars/numbering.lark" in names
     assert "lint/_data/rules/structure.yaml" in names
-    compiled = [name for name in names if name.startswith("lint/kinds/_sketch.") and not name.endswith(".c")]
+    compiled = [name for name in names if name.startswith("lint/kinds/_speedups.") and not name.endswith(".c")]
     assert (compiled == [] and wheel.name.endswith("-py3-none-any.whl")) if pure else len(compiled) == 1
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
@@ -34,9 +34,9 @@ def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, pure):
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("REPORTLINT_PURE_PYTHON", None)
     proc = subprocess.run([sys.executable, "-c", "import lint, sys; from lint.cli import main; "
-                           "from lint.kinds import duplicates; print(lint.__file__, duplicates._sketch, file=sys.stderr); "
+                           "from lint.kinds import duplicates; print(lint.__file__, duplicates._speedups, file=sys.stderr); "
                            "sys.exit(main(['check', '--select', 'WR101', 'r.txt']))"],
                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
     assert str(target) in proc.stderr, proc.stderr
-    assert ("_sketch" in proc.stderr) is not pure, proc.stderr     # the compiled module is the one imported
+    assert ("_speedups" in proc.stderr) is not pure, proc.stderr     # the compiled module is the one imported
     assert proc.returncode == 1 and "WR101" in proc.stdout, proc.stdout + proc.stderr

@@ -10,16 +10,17 @@ twice gets a rank (by count, then a fixed pseudo-random tie-break), so the rank 
 one list shared by paragraphs and sentences. A unit's sketch is its k lowest distinct ranks (rare
 shingles), from its slice of that list, sorted. Units sharing enough sketch entries become
 candidates, and only candidates, after a length bound, are scored with fuzz.ratio
-(lint.similarity). Clauses are compared only within their paragraph, directly.
+(lint.similarity). Clauses are compared only within their paragraph, with the few before them.
 
-The two steps that touch every offset and every unit, ranking the 3-grams and indexing the
-sketches, are also compiled (_sketch.c, built with the wheel where a C compiler is at hand) and
-run there when the module is present: same results, several times faster. The Python here is
+Every step that touches each character or each unit (folding, placing the units' keys, verbatim
+copies, ranking the 3-grams, the sketch index) is also compiled (_speedups.c, built with the
+wheel where a C compiler is at hand) and runs there when the module is present: the same results,
+several times faster. The C also sets aside the candidate pairs that share too few 3-grams to
+reach the threshold (an exact bound, see may_reach), so they are never scored. The Python here is
 the reference the tests hold the C to; REPORTLINT_PURE_PYTHON=1 runs it.
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
 from array import array
@@ -35,14 +36,7 @@ from ..model import Document
 from ..positions import ASTRAL
 from ..records import maker, record
 from ..text import sentence_regions
-
-if os.environ.get("REPORTLINT_PURE_PYTHON"):
-    _sketch = None
-else:
-    try:    # two steps of WR402 compiled (_sketch.c), where the package was built with a C compiler
-        from . import _sketch
-    except ImportError:
-        _sketch = None
+from .native import speedups as _speedups
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
@@ -143,7 +137,7 @@ class Units:
 
     @classmethod
     def from_columns(cls, columns: tuple[bytes, ...]) -> Units:
-        """Units from their five columns as machine int64s, as _sketch makes them."""
+        """Units from their five columns as machine int64s, as _speedups makes them."""
         units = cls()
         units.start, units.end, units.length, units.group, units.at = map(_int64s, columns)
         return units
@@ -165,7 +159,7 @@ class _Folded:
     The folded blocks are joined, one separator apart, into one text: block b starts at `base[b]`,
     a unit's key is a slice of it, and its 3-grams are counted there in one pass. Block b's
     whitespace runs (holes, relative to its start, with the whitespace removed before each) are
-    entries hole_from[b] to hole_from[b + 1] of the hole columns. Folded in C where _sketch was
+    entries hole_from[b] to hole_from[b + 1] of the hole columns. Folded in C where _speedups was
     built (`_fold` is the reference).
     """
 
@@ -175,8 +169,8 @@ class _Folded:
         self.starts = array("q", (b.start for b in doc.blocks))
         self.ends = array("q", (b.end for b in doc.blocks))
         self._ranks: list[int] | array | None = None
-        if _sketch is not None:
-            joined, *columns = _sketch.fold(doc.text, self.starts, self.ends)
+        if _speedups is not None:
+            joined, *columns = _speedups.fold(doc.text, self.starts, self.ends)
             self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before = map(_int64s, columns)
         else:
             joined, self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before = _fold(doc)
@@ -200,17 +194,17 @@ class _Folded:
 
     def ranks(self) -> list[int] | array:
         """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use:
-        compiled where _sketch was built, else `_ranks`."""
+        compiled where _speedups was built, else `_ranks`."""
         if self._ranks is None:
-            if _sketch is not None:
+            if _speedups is not None:
                 self._ranks = array("I", bytes(4 * max(len(self.joined) - 2, 0)))
-                _sketch.ranks_into(self.joined, self._ranks)
+                _speedups.ranks_into(self.joined, self._ranks)
             else:
                 self._ranks = _ranks(self.joined)
         return self._ranks
 
     def layout(self) -> tuple[array, ...]:
-        """Block starts and bases, and the holes, as int64 arrays: what _sketch places keys by."""
+        """Block starts and bases, and the holes, as int64 arrays: what _speedups places keys by."""
         return self.starts, self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before
 
     def place(self, b: int, key_from: int, end: int) -> tuple[int, int]:
@@ -227,7 +221,7 @@ class _Folded:
 
 
 def _ranks(text: str) -> list[int] | array:
-    """The rank of the 3-gram at every offset of `text`, in Python (the reference _sketch.c matches).
+    """The rank of the 3-gram at every offset of `text`, in Python (the reference _speedups.c matches).
 
     One counting pass over the whole document, then one lookup an offset in the (smaller) dict
     of repeated 3-grams; the tie-break is paid once per repeated 3-gram. Ranks are small ints,
@@ -372,9 +366,9 @@ def block_units(doc: Document) -> Units:
 
 def _block_units(doc: Document) -> Units:
     fd = folded(doc)
-    if _sketch is not None:
+    if _speedups is not None:
         heads = sorted(doc.headings, key=lambda h: h.start)
-        return Units.from_columns(_sketch.block_units(
+        return Units.from_columns(_speedups.block_units(
             doc.text, fd.joined, fd.layout(), fd.ends, *_marker_columns(doc), array("q", (h.start for h in heads)),
             array("q", (h.title_start for h in heads)), array("q", (h.body_end for h in heads))))
     return _python_block_units(doc)
@@ -409,7 +403,7 @@ def _key_start(doc: Document, start: int, end: int) -> int:
 
 
 def _marker_columns(doc: Document) -> tuple[array, array]:
-    """The starts and the ends of the document's marker spans, as int64 arrays for _sketch."""
+    """The starts and the ends of the document's marker spans, as int64 arrays for _speedups."""
     def columns() -> tuple[array, array]:
         spans = doc.marker_spans
         return array("q", map(itemgetter(0), spans)), array("q", map(itemgetter(1), spans))
@@ -422,11 +416,11 @@ def verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
 
     Block units come in document order: by start, a paragraph before the sections inside it. A
     key is remembered by its hash, not as a string (a file of 500,000 lines would hold them all);
-    two keys with one hash are told apart by the strings themselves. In C where _sketch was built.
+    two keys with one hash are told apart by the strings themselves. In C where _speedups was built.
     """
     units = block_units(doc)
-    if _sketch is not None and _fits_c(min_chars):
-        found = _sketch.verbatim_copies(folded(doc).joined, units.start, units.end, units.length, units.at, min_chars)
+    if _speedups is not None and _fits_c(min_chars):
+        found = _speedups.verbatim_copies(folded(doc).joined, units.start, units.end, units.length, units.at, min_chars)
         return [(units[i], units[seen]) for i, seen in found]
     return _python_verbatim_copies(doc, min_chars)
 
@@ -491,9 +485,9 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
 
 
 def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
-    """Sentences whose key has at least min_chars characters: compiled where _sketch was built."""
-    if _sketch is not None and _fits_c(min_chars):
-        return Units.from_columns(_sketch.sentence_units(
+    """Sentences whose key has at least min_chars characters: compiled where _speedups was built."""
+    if _speedups is not None and _fits_c(min_chars):
+        return Units.from_columns(_speedups.sentence_units(
             doc.text, fd.joined, fd.layout(), array("q", chain.from_iterable(sentence_regions(doc))),
             *_marker_columns(doc), min_chars))
     return _python_sentence_units(doc, fd, min_chars)
@@ -521,9 +515,9 @@ def _python_sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
 
 def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     """Long clauses, grouped by paragraph (…贯穿审计工作全过程，…贯穿审计工作全过程): compiled
-    where _sketch was built."""
-    if _sketch is not None and _fits_c(min_chars):
-        return Units.from_columns(_sketch.clause_units(
+    where _speedups was built."""
+    if _speedups is not None and _fits_c(min_chars):
+        return Units.from_columns(_speedups.clause_units(
             doc.text, fd.joined, fd.layout(), fd.ends, min_chars))
     return _python_clause_units(doc, fd, min_chars)
 
@@ -571,9 +565,9 @@ def _near_clauses(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple
 
 def _clause_candidates(ranks: list[int] | array, units: Units, threshold: float) -> Iterator[tuple[int, list[int]]]:
     """(i, the clauses before clause i in its window and paragraph): in C, only those sharing
-    enough 3-grams to reach the threshold (the bound is exact, see may_reach in _sketch.c)."""
-    if _sketch is not None and isinstance(ranks, array):
-        return iter(_sketch.clause_candidates(ranks, units.at, units.length, units.group,
+    enough 3-grams to reach the threshold (the bound is exact, see may_reach in _speedups.c)."""
+    if _speedups is not None and isinstance(ranks, array):
+        return iter(_speedups.clause_candidates(ranks, units.at, units.length, units.group,
                                               _CLAUSE_WINDOW, threshold / 100))
     return _python_clause_candidates(units)
 
@@ -629,19 +623,19 @@ def _nearest(fd: _Folded, units: Units, i: int, found: list[int], threshold: flo
 
 def _candidates(ranks: list[int] | array, units: Units,
                 options: NearDuplicateOptions) -> Iterator[tuple[int, list[int]]]:
-    """(i, the earlier units unit i may nearly repeat): _Index's work, compiled where _sketch was
+    """(i, the earlier units unit i may nearly repeat): _Index's work, compiled where _speedups was
     built (for any options a C int holds: the sketch is at most 64 entries there). The C also sets
     aside the candidates that share too few 3-grams to reach the threshold (see may_reach)."""
-    if (_sketch is not None and isinstance(ranks, array) and 0 <= options.sketch_size <= 64
+    if (_speedups is not None and isinstance(ranks, array) and 0 <= options.sketch_size <= 64
             and _fits_c(options.max_bucket) and _fits_c(options.min_shared)):
-        return iter(_sketch.candidates(ranks, units.at, units.length, units.start, units.end,
+        return iter(_speedups.candidates(ranks, units.at, units.length, units.start, units.end,
                                        options.sketch_size, options.max_bucket, options.min_shared,
                                        options.min_overlap, options.threshold / 200, options.threshold / 100))
     return _python_candidates(ranks, units, options)
 
 
 def _fits_c(option: int) -> bool:
-    """Whether an option fits the C int that _sketch reads it into."""
+    """Whether an option fits the C int that _speedups reads it into."""
     return -1 << 31 < option < 1 << 31
 
 

@@ -1,4 +1,4 @@
-"""The compiled sketch (lint/kinds/_sketch.c) gives what duplicates.py's Python gives, bit for bit."""
+"""The compiled loops (lint/kinds/_speedups.c) give what the Python they stand for gives, bit for bit."""
 from __future__ import annotations
 
 import os
@@ -16,36 +16,36 @@ from lint.kinds.duplicates import NearDuplicateOptions, Units, check_near_duplic
 from lint.outline import build_document
 from lint.source import read_path
 
-sketch = duplicates._sketch
-needs_sketch = pytest.mark.skipif(sketch is None, reason="the compiled sketch is not built")
+speedups = duplicates._speedups
+needs_speedups = pytest.mark.skipif(speedups is None, reason="lint/kinds/_speedups.c is not built")
 
 # Few characters, so that 3-grams repeat; one beyond the BMP, one at its top, whitespace and marks.
 ALPHABET = "改革发展工作落实，。a1\u3000\uffff𠮷"
 
 
-def test_the_compiled_sketch_is_built_unless_pure_python_is_asked_for():
+def test_the_compiled_loops_are_built_unless_pure_python_is_asked_for():
     """Otherwise every other test here is skipped and the C goes untested."""
     if os.environ.get("REPORTLINT_PURE_PYTHON"):
-        assert sketch is None
+        assert speedups is None
     else:
-        assert sketch is not None, ("lint/kinds/_sketch.c was not compiled: reinstall with a C compiler "
+        assert speedups is not None, ("lint/kinds/_speedups.c was not compiled: reinstall with a C compiler "
                                     "(pip install -e .), or set REPORTLINT_PURE_PYTHON=1")
 
 
 def compiled_ranks(text: str) -> array:
     ranks = array("I", bytes(4 * max(len(text) - 2, 0)))
-    sketch.ranks_into(text, ranks)
+    speedups.ranks_into(text, ranks)
     return ranks
 
 
-@needs_sketch
+@needs_speedups
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=300))
 def test_ranks_are_the_pythons(text):
     assert compiled_ranks(text).tolist() == list(duplicates._ranks(text))
 
 
-@needs_sketch
+@needs_speedups
 def test_ranks_of_a_large_text_whose_table_grows_are_the_pythons(monkeypatch):
     """Past 65,536 offsets the 3-gram table grows while counting, and ranks are found again by key."""
     text = "".join(chr(0x4E00 + (i * 7919) % 3000) for i in range(200_000))
@@ -76,12 +76,12 @@ def units_and_options(draw):
 
 
 def compiled_candidates(ranks, units, options, floor=0.0):
-    return sketch.candidates(ranks, units.at, units.length, units.start, units.end, options.sketch_size,
+    return speedups.candidates(ranks, units.at, units.length, units.start, units.end, options.sketch_size,
                              options.max_bucket, options.min_shared, options.min_overlap,
                              options.threshold / 200, floor)
 
 
-@needs_sketch
+@needs_speedups
 @settings(max_examples=1000, deadline=None)
 @given(units_and_options())
 def test_candidates_are_the_pythons(case):
@@ -121,11 +121,11 @@ def _set_aside(pruned, full):
     return every - kept
 
 
-@needs_sketch
+@needs_speedups
 @settings(max_examples=1000, deadline=None)
 @given(keys_in_order())
 def test_candidates_set_aside_only_pairs_that_cannot_reach_the_threshold(case):
-    """The bound from shared 3-grams (may_reach in _sketch.c) is exact: a pair set aside scores
+    """The bound from shared 3-grams (may_reach in _speedups.c) is exact: a pair set aside scores
     below the threshold."""
     text, units, threshold = case
     ranks, options = compiled_ranks(text), NearDuplicateOptions(threshold=threshold, max_bucket=100)
@@ -135,16 +135,16 @@ def test_candidates_set_aside_only_pairs_that_cannot_reach_the_threshold(case):
         assert similarity.ratio(key(i), key(j)) < threshold
 
 
-@needs_sketch
+@needs_speedups
 @settings(max_examples=1000, deadline=None)
 @given(keys_in_order())
 def test_clause_candidates_are_the_window_less_those_that_cannot_reach_the_threshold(case):
     text, units, threshold = case
     ranks = compiled_ranks(text)
-    window = sketch.clause_candidates(ranks, units.at, units.length, units.group, 3, 0.0)
+    window = speedups.clause_candidates(ranks, units.at, units.length, units.group, 3, 0.0)
     python = list(duplicates._python_clause_candidates(units, window=3))
     assert window == [(i, found) for i, found in python if found]
-    pruned = sketch.clause_candidates(ranks, units.at, units.length, units.group, 3, threshold / 100)
+    pruned = speedups.clause_candidates(ranks, units.at, units.length, units.group, 3, threshold / 100)
     key = lambda i: text[units.at[i]:units.at[i] + units.length[i]]
     for i, j in _set_aside(pruned, window):
         assert similarity.ratio(key(i), key(j)) < threshold
@@ -166,16 +166,16 @@ def documents(draw):
     return build_document(text, "r.md" if kind == "markdown" else "r.txt", kind)
 
 
-@needs_sketch
+@needs_speedups
 @settings(max_examples=500, deadline=None)
 @given(documents())
 def test_folding_is_the_pythons(doc):
-    joined, *columns = sketch.fold(doc.text, array("q", (b.start for b in doc.blocks)),
+    joined, *columns = speedups.fold(doc.text, array("q", (b.start for b in doc.blocks)),
                                    array("q", (b.end for b in doc.blocks)))
     assert (joined, *map(duplicates._int64s, columns)) == duplicates._fold(doc)
 
 
-@needs_sketch
+@needs_speedups
 @settings(max_examples=500, deadline=None)
 @given(documents(), st.integers(-1, 12))
 def test_sentence_and_clause_units_are_the_pythons(doc, min_chars):
@@ -185,7 +185,7 @@ def test_sentence_and_clause_units_are_the_pythons(doc, min_chars):
         assert compiled(doc, fd, min_chars).columns() == python(doc, fd, min_chars).columns()
 
 
-@needs_sketch
+@needs_speedups
 @settings(max_examples=500, deadline=None)
 @given(documents(), st.sampled_from([1, 4, 20]))
 def test_block_units_and_verbatim_copies_are_the_pythons(doc, min_chars):
@@ -202,39 +202,57 @@ def _reports():
     return [p for p in sorted((SHARED / "examples").iterdir()) if p.suffix in (".txt", ".md")]
 
 
-@needs_sketch
+@needs_speedups
 @pytest.mark.parametrize("path", _reports(), ids=lambda p: p.name)
 def test_findings_on_every_example_are_the_pythons(path, monkeypatch):
     source = read_path(str(path))
     # The report, then two copies with a word changed wherever it occurs: near copies at every level.
     text = source.text + source.text.replace("的", "地") + source.text.replace("工作", "工做")
     compiled = _findings(text, str(path), source.kind)
-    monkeypatch.setattr(duplicates, "_sketch", None)
+    monkeypatch.setattr(duplicates, "_speedups", None)
     assert _findings(text, str(path), source.kind) == compiled and compiled
 
 
-@needs_sketch
+@needs_speedups
 def test_bad_arguments_are_errors_not_crashes():
     with pytest.raises(ValueError, match="must hold 3 ranks"):
-        sketch.ranks_into("改革发展工", array("I", bytes(8)))
+        speedups.ranks_into("改革发展工", array("I", bytes(8)))
     with pytest.raises(TypeError):
-        sketch.ranks_into("改革发展工", b"immutable!!!")
+        speedups.ranks_into("改革发展工", b"immutable!!!")
     short, long_ = array("q", [0]), array("q", [0, 1])
     with pytest.raises(ValueError, match="differ in length"):
-        sketch.candidates(array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
+        speedups.candidates(array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(TypeError, match="8-byte ints"):
-        sketch.candidates(array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
+        speedups.candidates(array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(ValueError, match="sketch size"):
-        sketch.candidates(array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425, 0.0)
+        speedups.candidates(array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(ValueError, match="differ in length"):
-        sketch.fold("改革", short, long_)
+        speedups.fold("改革", short, long_)
     layout = (short, short, array("q", [0, 1]), array("q"), array("q"), array("q"))
     with pytest.raises(ValueError, match="hole indexes"):
-        sketch.clause_units("改革", "改革", layout, short, 20)
+        speedups.clause_units("改革", "改革", layout, short, 20)
     with pytest.raises(ValueError, match="differ in length"):
-        sketch.verbatim_copies("改革", short, long_, short, short, 1)
+        speedups.verbatim_copies("改革", short, long_, short, short, 1)
     with pytest.raises(ValueError, match="differ in length"):
-        sketch.block_units("改革", "改革", (short, short, array("q", [0, 0]), array("q"), array("q"), array("q")),
+        speedups.block_units("改革", "改革", (short, short, array("q", [0, 0]), array("q"), array("q"), array("q")),
                            short, short, long_, short, short, short)
     with pytest.raises(TypeError, match="six arrays"):
-        sketch.sentence_units("改革", "改革", layout[:5], array("q"), array("q"), array("q"), 15)
+        speedups.sentence_units("改革", "改革", layout[:5], array("q"), array("q"), array("q"), 15)
+
+
+@needs_speedups
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["落实", "落实落实", "进一步进一步", "工作", "工作工", "的", "的的", "认认真真",
+                                  "研究研究研究", "abcabc", "a", "b", "，", "𠮷", "𠮷𠮷", "\u3000", "\n"]),
+                max_size=40).map("".join),
+       st.sampled_from([(0x4E00, 0x9FFF, 2, 4), (0x4E00, 0x9FFF, 1, 1), (ord("a"), ord("c"), 1, 3),
+                        (ord("a"), 0x10FFFF, 3, 5)]))
+def test_doubled_words_are_what_the_regex_finds(text, params):
+    import re
+
+    from lint.kinds import repetition
+
+    low, high, shortest, longest = params
+    pattern = re.compile(f"([{re.escape(chr(low))}-{re.escape(chr(high))}]{{{shortest},{longest}}})\\1")
+    assert speedups.doubled_words(text, *params) == [m.span() for m in pattern.finditer(text)]
+    assert list(repetition.doubled_words(text)) == [m.span() for m in repetition._WORD_TWICE.finditer(text)]

@@ -1,13 +1,20 @@
-/* The near-duplicate rule's two loops over every character and every unit, compiled.
+/* reportlint's hottest loops, compiled: what the Python they stand for does, bit for bit, several
+ * times faster. The Python stays as the reference (it runs wherever this module was not built, or
+ * with REPORTLINT_PURE_PYTHON=1) and says what each step means; tests/test_speedups.py holds the
+ * two to the same results on random input.
  *
- * lint/kinds/duplicates.py holds the same two steps in Python (the reference: it runs wherever this
- * module was not built) and says what they mean; this file gives the same results, bit for bit,
- * and the tests compare the two on random texts and units.
- *
- *   ranks_into(text, out)  the rank of the 3-gram at every offset of `text` (0 for a 3-gram that
- *                          occurs once), written into `out`, a buffer of uint32.
- *   candidates(ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound)
- *                          [(i, [j, ...]), ...]: the earlier units that unit i may nearly repeat.
+ * Near duplicates (WR401, WR402; lint/kinds/duplicates.py):
+ *   fold                   the blocks with their whitespace taken out, joined (_fold)
+ *   block_units, sentence_units, clause_units
+ *                          the units compared, keys placed in the joined text (_python_*_units)
+ *   verbatim_copies        later copies of a key seen before (_python_verbatim_copies)
+ *   ranks_into             the rank of the 3-gram at every offset (_ranks)
+ *   candidates, clause_candidates
+ *                          the sketch index and the windows (_python_candidates,
+ *                          _python_clause_candidates), less the pairs that cannot reach the
+ *                          threshold (may_reach)
+ * Repeated words (WR403; lint/kinds/repetition.py):
+ *   doubled_words          what ([一-鿿]{2,4})\1 finds (_WORD_TWICE)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -141,7 +148,7 @@ sort_repeated(Repeated **items, size_t n)
     return 0;
 }
 
-/* Number the repeated 3-grams 1, 2, … by count, then tie-break; a 3-gram seen once keeps rank 0. */
+/* Number the repeated 3-grams 1, 2, ... by count, then tie-break; a 3-gram seen once keeps rank 0. */
 static int
 rank_repeated(Table *t)
 {
@@ -227,9 +234,9 @@ no_memory:
 
 /* ---------------------------------------------------------------- a bound on the similarity */
 
-/* Two keys of lengths a and b at fuzz.ratio r (= 2·LCS/(a + b)) share at least (a + b)(2.5r − 2) − 2
+/* Two keys of lengths a and b at fuzz.ratio r (= 2*LCS/(a + b)) share at least (a + b)(2.5r - 2) - 2
  * 3-grams, counted with repeats: the LCS's matched characters fall into at most U + 1 runs, U being
- * the a + b − 2·LCS characters left unmatched, and a run of n characters holds n − 2 common 3-grams.
+ * the a + b - 2*LCS characters left unmatched, and a run of n characters holds n - 2 common 3-grams.
  * So keys sharing fewer cannot reach r, and are never scored. (The keys never overlap, so a 3-gram
  * they share occurs twice in the document and has a rank.) */
 static int
@@ -249,7 +256,7 @@ key_grams(int64_t at, int64_t length, Py_ssize_t rank_count, int64_t *from, int6
     *to = at + length - 2 > rank_count ? rank_count : at + length - 2;
 }
 
-/* Count (delta 1) or uncount (delta −1) a key's repeated 3-grams in `count`, indexed by rank. */
+/* Count (delta 1) or uncount (delta -1) a key's repeated 3-grams in `count`, indexed by rank. */
 static void
 count_grams(uint32_t *count, const uint32_t *ranks, int64_t from, int64_t to, int delta)
 {
@@ -291,7 +298,7 @@ typedef struct {
     Posting *postings;      /* by rank */
     uint8_t *common;        /* by rank: a stop entry */
     int *sizes;             /* by unit: its sketch's size */
-    double floor;           /* the similarity (0–1) a candidate must be able to reach: may_reach */
+    double floor;           /* the similarity (0-1) a candidate must be able to reach: may_reach */
     uint32_t *count, *used; /* by rank: shared_grams's tallies */
 } Index;
 
@@ -1273,6 +1280,82 @@ clause_candidates(PyObject *module, PyObject *args)
     return out;
 }
 
+/* ---------------------------------------------------------------- doubled words (WR403) */
+
+/* (start, end) of every match of ([low-high]{shortest,longest})\1, as re.finditer finds them: at
+ * each offset the longest run of the class first, shorter ones after, the next search after a match.
+ * Written once per character width; most offsets fail on their first comparison. */
+#define DOUBLED_WORDS(CHAR)                                                                     \
+    static int doubled_words_##CHAR(const CHAR *t, Py_ssize_t n, Py_UCS4 low, Py_UCS4 high,    \
+                                    Py_ssize_t shortest, Py_ssize_t longest, PyObject *out)    \
+    {                                                                                           \
+        Py_ssize_t run_end = 0;   /* where the run of the class holding p ends */               \
+        for (Py_ssize_t p = 0; p < n;) {                                                        \
+            if (run_end <= p) {                                                                 \
+                run_end = p;                                                                    \
+                while (run_end < n && t[run_end] >= low && t[run_end] <= high)                  \
+                    run_end++;                                                                  \
+                if (run_end - p < shortest) {                                                   \
+                    p = run_end + 1;                                                            \
+                    continue;                                                                   \
+                }                                                                               \
+            }                                                                                   \
+            Py_ssize_t word = run_end - p < longest ? run_end - p : longest;                    \
+            for (; word >= shortest; word--)                                                    \
+                if (p + 2 * word <= n && t[p] == t[p + word]                                    \
+                        && !memcmp(t + p, t + p + word, (size_t)word * sizeof(CHAR)))           \
+                    break;                                                                      \
+            if (word < shortest) {                                                              \
+                p++;                                                                            \
+                if (run_end - p < shortest)                                                     \
+                    p = run_end + 1;                                                            \
+                continue;                                                                       \
+            }                                                                                   \
+            PyObject *span = Py_BuildValue("(nn)", p, p + 2 * word);                            \
+            int failed = !span || PyList_Append(out, span) < 0;                                 \
+            Py_XDECREF(span);                                                                   \
+            if (failed)                                                                         \
+                return -1;                                                                      \
+            p += 2 * word;                                                                      \
+        }                                                                                       \
+        return 0;                                                                               \
+    }
+
+DOUBLED_WORDS(Py_UCS1)
+DOUBLED_WORDS(Py_UCS2)
+DOUBLED_WORDS(Py_UCS4)
+
+static PyObject *
+doubled_words(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    unsigned int low, high;
+    Py_ssize_t shortest, longest;
+    if (!PyArg_ParseTuple(args, "UIInn:doubled_words", &text, &low, &high, &shortest, &longest))
+        return NULL;
+    if (shortest < 1 || longest < shortest)
+        return PyErr_Format(PyExc_ValueError, "doubled_words: need 1 <= shortest <= longest");
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int failed;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        failed = doubled_words_Py_UCS1(data, n, low, high, shortest, longest, out);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        failed = doubled_words_Py_UCS2(data, n, low, high, shortest, longest, out);
+        break;
+    default:
+        failed = doubled_words_Py_UCS4(data, n, low, high, shortest, longest, out);
+    }
+    if (failed)
+        Py_CLEAR(out);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"ranks_into", ranks_into, METH_VARARGS,
      "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
@@ -1295,17 +1378,20 @@ static PyMethodDef methods[] = {
      "verbatim_copies(joined, start, end, length, at, min_chars): [(i, first)] for the later copies."},
     {"clause_units", clause_units, METH_VARARGS,
      "clause_units(text, joined, layout, block_end, min_chars): the long clauses' rows, grouped by block."},
+    {"doubled_words", doubled_words, METH_VARARGS,
+     "doubled_words(text, low, high, shortest, longest): (start, end) of each match of"
+     " ([low-high]{shortest,longest})\\1, as re.finditer finds them."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_sketch",
-    "Compiled 3-gram ranks and sketch index for the near-duplicate rule (see duplicates.py).",
+    PyModuleDef_HEAD_INIT, "_speedups",
+    "reportlint's hottest loops compiled (see the Python each stands for in lint/kinds).",
     -1, methods,
 };
 
 PyMODINIT_FUNC
-PyInit__sketch(void)
+PyInit__speedups(void)
 {
     return PyModule_Create(&module);
 }
