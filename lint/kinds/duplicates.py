@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
-from operator import add, and_, eq, itemgetter, lshift, lt, methodcaller, mul, or_, sub
+from operator import add, and_, eq, ge, itemgetter, lshift, lt, methodcaller, mul, or_, sub
 
 from .. import similarity
 from ..findings import Finding, Related
@@ -142,11 +142,11 @@ class Units:
         units.start, units.end, units.length, units.group, units.at = map(_int64s, columns)
         return units
 
-    def take(self, indexes: list[int]) -> Units:
-        """The units at `indexes`, in that order."""
+    def keep(self, kept: list[bool]) -> Units:
+        """The units where `kept` is true, in order (filtered in C, a column at a time)."""
         taken = Units()
         for mine, theirs in zip(self.columns(), taken.columns()):
-            theirs.extend(map(mine.__getitem__, indexes))
+            theirs.extend(compress(mine, kept))
         return taken
 
     def columns(self) -> tuple[array, ...]:
@@ -466,8 +466,7 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     fd = folded(doc)
     skip = sorted((c.start, c.end) for c, _ in verbatim_copies(doc, 1))
     blocks = block_units(doc)
-    long_enough = [i for i, n in enumerate(blocks.length) if n >= options.min_paragraph_chars]
-    paragraphs = _outside(skip, blocks.take(long_enough))
+    paragraphs = _outside(skip, blocks.keep(list(map(ge, blocks.length, repeat(options.min_paragraph_chars)))))
     found = list(_near_pairs(fd, paragraphs, options, identical=False))
     del paragraphs      # each level's units go before the next is built: a large file holds millions
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
@@ -593,7 +592,7 @@ def _outside(skip: list[tuple[int, int]], units: Units) -> Units:
     keep = list(map(lt, map(ends.__getitem__, map(bisect_right, repeat(starts), units.start)), units.end))
     if all(keep):
         return units
-    return units.take(list(compress(range(len(keep)), keep)))
+    return units.keep(keep)
 
 
 def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
