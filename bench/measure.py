@@ -98,7 +98,8 @@ def read_report(run: Run, stdout: Path) -> None:
         run.bad_json = True
 
 
-def measure(argv: list[str], cwd: Path, timeout: float, parse_json: bool = False) -> Run:
+def measure(argv: list[str], cwd: Path, timeout: float, parse_json: bool = False,
+            env: dict[str, str] | None = None) -> Run:
     """Run ``argv`` once in ``cwd``, in its own process group.
 
     The peak is the largest resident set of the process or of any descendant it waited
@@ -114,7 +115,7 @@ def measure(argv: list[str], cwd: Path, timeout: float, parse_json: bool = False
             command = [sys.executable, "-c", RUSAGE, str(usage_file), *argv]
         with out.open("wb") as stdout, err.open("wb") as stderr:
             try:
-                rc, wall = wait_timed(command, cwd, stdout, stderr, timeout)
+                rc, wall = wait_timed(command, cwd, stdout, stderr, timeout, env)
             except OSError as error:
                 return Run(0.0, None, 127, f"cannot run {argv[0]}: {error}")
         inner_wall, peak, cpu = read_usage(usage_file)
@@ -125,13 +126,13 @@ def measure(argv: list[str], cwd: Path, timeout: float, parse_json: bool = False
 
 
 def wait_timed(command: list[str], cwd: Path, stdout: BinaryIO, stderr: BinaryIO,
-               timeout: float) -> tuple[int | None, float]:
+               timeout: float, env: dict[str, str] | None = None) -> tuple[int | None, float]:
     """Run ``command`` in ``cwd`` and in its own process group; return its exit
     status (None if it was killed at the timeout) and the wall time. The wait blocks
     and a timer kills: ``Popen.wait(timeout)`` would poll and add latency."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=stdout,
-                            stderr=stderr, start_new_session=True)
+                            stderr=stderr, start_new_session=True, env=env)
     fired = threading.Event()
     timer = threading.Timer(timeout, kill_group, (proc.pid, fired))
     timer.start()

@@ -1,7 +1,8 @@
 """Benchmark ``reportlint check`` and print one Markdown table.
 
 Measures, in one run on this machine: wall time, CPU time and peak memory over the 500-file
-corpus with ``--jobs 1`` and ``--jobs 2``; the cold single-file time for one 25 KB report (a
+corpus with ``--jobs 1`` and ``--jobs 2`` (and ``--jobs 2`` with REPORTLINT_PURE_PYTHON=1, the
+speed without the compiled loops); the cold single-file time for one 25 KB report (a
 fresh process, median of 10, taking turns with its floor); the floor for the same work in
 plain Python (read, decode, one compiled regex pass) and the ratio to it; the growth for one
 file of 1, 10 and 50 MB; and the growth of the near-duplicate rule (WR402) with the paragraph
@@ -108,12 +109,14 @@ class Bench:
     runs: int
     version: str | None = None
 
-    def lint(self, paths: list[Path], *options: str, cached: bool = False) -> Run:
+    def lint(self, paths: list[Path], *options: str, cached: bool = False, pure: bool = False) -> Run:
         """``reportlint check --format json [options] PATHS`` once; without the result cache
-        unless `cached` (every other row measures linting, not cache hits)."""
+        unless `cached` (every other row measures linting, not cache hits); with
+        REPORTLINT_PURE_PYTHON=1 when `pure` (what a machine without a C compiler gets)."""
         cache = [] if cached else ["--no-cache"]
         argv = [*self.command, "check", "--format", "json", *cache, *options, *map(str, paths)]
-        run = measure(argv, REPO, self.timeout, parse_json=True)
+        env = {**os.environ, "REPORTLINT_PURE_PYTHON": "1"} if pure else None
+        run = measure(argv, REPO, self.timeout, parse_json=True, env=env)
         self.version = self.version or run.version
         return run
 
@@ -205,6 +208,11 @@ def corpus_rows(bench: Bench, corpus: Path, count: int, size: int, jobs: bool) -
             row.notes.append(f"{run.files} files listed, expected {count}")
         rows.append(row)
     if jobs:
+        progress(f"--jobs 2 over {label}, pure Python")
+        run = bench.lint([corpus], "--jobs", "2", pure=True)
+        row = fill_row(Row("check --jobs 2, pure Python", label, ratio=ratio(run, floor)), run)
+        row.notes.append("REPORTLINT_PURE_PYTHON=1: what an install without a C compiler runs")
+        rows.append(row)
         progress(f"re-run over {label}, unchanged files, result cache")
         bench.lint([corpus], "--jobs", "2", cached=True)          # fills the cache
         run = bench.lint([corpus], "--jobs", "2", cached=True)
