@@ -43,6 +43,18 @@ gram_key(int kind, const void *data, Py_ssize_t i)
 #endif
 }
 
+/* gram_key for the common case, two-byte text, with no switch on the kind. */
+static inline uint64_t
+ucs2_gram_key(const void *data, Py_ssize_t i)
+{
+    const Py_UCS2 *t = (const Py_UCS2 *)data + i;
+#if PY_BIG_ENDIAN
+    return (uint64_t)t[0] << 48 | (uint64_t)t[1] << 32 | (uint64_t)t[2] << 16;
+#else
+    return (uint64_t)t[0] | (uint64_t)t[1] << 16 | (uint64_t)t[2] << 32;
+#endif
+}
+
 typedef struct {            /* one slot of the open-addressing table of 3-grams */
     uint64_t key;
     uint32_t count;         /* 0: an empty slot */
@@ -52,24 +64,28 @@ typedef struct {            /* one slot of the open-addressing table of 3-grams 
 typedef struct {
     Slot *slots;
     size_t mask;            /* capacity - 1, a power of two */
+    int shift;              /* 64 - log2(capacity): a key's slot is the top bits of key * MIX */
     size_t used;
 } Table;
 
 static inline size_t
 slot_of(const Table *t, uint64_t key)
 {
-    uint64_t h = key * MIX;
-    return (size_t)(h ^ h >> 29) & t->mask;
+    return (size_t)((key * MIX) >> t->shift);
 }
 
 static int
 table_init(Table *t, size_t expected)
 {
     size_t capacity = 64;
-    while (capacity < 2 * expected)
+    int shift = 58;
+    while (capacity < 2 * expected) {
         capacity <<= 1;
+        shift--;
+    }
     t->slots = PyMem_Calloc(capacity, sizeof(Slot));
     t->mask = capacity - 1;
+    t->shift = shift;
     t->used = 0;
     return t->slots ? 0 : -1;
 }
@@ -196,7 +212,7 @@ ranks_into(PyObject *module, PyObject *args)
         goto no_memory;
     int grown = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
-        uint64_t key = gram_key(kind, data, i);
+        uint64_t key = kind == PyUnicode_2BYTE_KIND ? ucs2_gram_key(data, i) : gram_key(kind, data, i);
         Slot *slot = table_find(&table, key);
         if (!slot->count) {
             if (2 * (table.used + 1) > table.mask + 1) {
