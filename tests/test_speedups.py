@@ -13,6 +13,7 @@ from conftest import SHARED
 from lint import similarity
 from lint.kinds import duplicates
 from lint.kinds.duplicates import NearDuplicateOptions, Units, check_near_duplicates
+from lint.kinds.pairs import PairsOptions
 from lint.outline import build_document
 from lint.source import read_path
 
@@ -256,3 +257,30 @@ def test_doubled_words_are_what_the_regex_finds(text, params):
     pattern = re.compile(f"([{re.escape(chr(low))}-{re.escape(chr(high))}]{{{shortest},{longest}}})\\1")
     assert speedups.doubled_words(text, *params) == [m.span() for m in pattern.finditer(text)]
     assert list(repetition.doubled_words(text)) == [m.span() for m in repetition._WORD_TWICE.finditer(text)]
+
+
+BRACKETS = ["（", "）", "(", ")", "“", "”", "‘", "’", "《", "》", "【", "】", "don’t", "‘a’", "1)", "a)",
+            "一)", "（一）", "一、", "工作", "，", "。", "\n", "\n```\n", "<!-- （ -->", " "]
+
+
+@needs_speedups
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(BRACKETS), max_size=60).map("".join), st.sampled_from(["text", "markdown"]),
+       st.sampled_from([PairsOptions().pairs, ("（( ）)", "“ ”"), ("‘ ’", "( )"), ()]))
+def test_pairs_read_only_the_blocks_that_do_not_close_in_order(text, kind, pairs):
+    """Blocks the C finds clean hold no finding: the findings are those of reading every block."""
+    from lint.kinds import pairs as module
+
+    doc = build_document(text, "r.md" if kind == "markdown" else "r.txt", kind)
+    options = PairsOptions(pairs=pairs)
+    options.prepare(True)
+
+    def findings():
+        return [(f.start, f.end, f.args, f.variant) for f in module.check_pairs(doc, options)]
+
+    compiled = findings()
+    module.speedups = None
+    try:
+        assert compiled == findings()
+    finally:
+        module.speedups = speedups

@@ -15,6 +15,8 @@
  *                          threshold (may_reach)
  * Repeated words (WR403; lint/kinds/repetition.py):
  *   doubled_words          what ([一-鿿]{2,4})\1 finds (_WORD_TWICE)
+ * Paired punctuation (WR502; lint/kinds/pairs.py):
+ *   unbalanced_blocks      the blocks check_pairs must read: elsewhere every bracket closes in order
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1372,6 +1374,117 @@ doubled_words(PyObject *module, PyObject *args)
     return out;
 }
 
+/* ---------------------------------------------------------------- paired punctuation (WR502) */
+
+static inline int
+is_latin(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* The blocks pairs.check_pairs must read: those where its loop would report something. Every
+ * other block's brackets close in order (each closing one matches the innermost open one, none
+ * left open), those in skipped spans and apostrophes (don't) aside, exactly as the loop skips
+ * them: the loop would push and pop and find nothing there. */
+static PyObject *
+unbalanced_blocks(PyObject *module, PyObject *args)
+{
+    PyObject *text, *chars, *objects[4];
+    Py_buffer roles;
+    if (!PyArg_ParseTuple(args, "UUy*OOOO:unbalanced_blocks", &text, &chars, &roles, &objects[0],
+                          &objects[1], &objects[2], &objects[3]))
+        return NULL;
+    static const char *names[4] = {"block_start", "block_end", "skip_start", "skip_end"};
+    Py_buffer views[4];
+    int got = 0;
+    for (; got < 4; got++)
+        if (get_column(objects[got], &views[got], 8, names[got]) < 0)
+            break;
+    Py_ssize_t count = PyUnicode_GET_LENGTH(chars);
+    const unsigned char *role = roles.buf;
+    if (got == 4 && (roles.len != count || views[1].len != views[0].len || views[3].len != views[2].len))
+        PyErr_SetString(PyExc_ValueError, "unbalanced_blocks: columns that go together differ in length");
+    uint8_t *bmp = got == 4 && !PyErr_Occurred() ? PyMem_Calloc(0x10000 / 8, 1) : NULL;
+    PyObject *out = bmp ? PyList_New(0) : NULL;
+    int32_t *stack = NULL;
+    size_t stack_capacity = 0;
+    if (!out) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    int kind = PyUnicode_KIND(text), chars_kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(text), *chars_data = PyUnicode_DATA(chars);
+    int astral = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_UCS4 c = PyUnicode_READ(chars_kind, chars_data, k);
+        if (c > 0xFFFF)
+            astral = 1;
+        else
+            bmp[c >> 3] |= (uint8_t)(1 << (c & 7));
+    }
+    const int64_t *start = views[0].buf, *end = views[1].buf, *skip_start = views[2].buf, *skip_end = views[3].buf;
+    Py_ssize_t blocks = views[0].len / 8, skips = views[2].len / 8, length = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t s = -1;      /* the last skipped span starting at or before the offset read */
+    for (Py_ssize_t b = 0; b < blocks; b++) {
+        int64_t from = clamp_index(start[b], length), to = clamp_index(end[b], length);
+        size_t depth = 0;
+        int clean = 1;
+        for (int64_t at = from; clean && at < to; at++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, at);
+            if (c <= 0xFFFF ? !(bmp[c >> 3] >> (c & 7) & 1) : !astral)
+                continue;
+            Py_ssize_t k = 0;
+            while (k < count && PyUnicode_READ(chars_kind, chars_data, k) != c)
+                k++;
+            if (k == count)
+                continue;
+            while (s + 1 < skips && skip_start[s + 1] <= at)    /* SpanSet.__contains__, moving forward */
+                s++;
+            if (s >= 0 && at < skip_end[s])
+                continue;
+            if ((c == 0x2019 || c == 0x2018) && at > start[b] && at + 1 < end[b]
+                    && is_latin(PyUnicode_READ(kind, data, at - 1)) && is_latin(PyUnicode_READ(kind, data, at + 1)))
+                continue;           /* an apostrophe */
+            int family = role[k] >> 1;
+            if (role[k] & 1) {
+                if (depth == stack_capacity) {
+                    size_t capacity = stack_capacity ? 2 * stack_capacity : 64;
+                    int32_t *more = PyMem_Realloc(stack, capacity * sizeof(int32_t));
+                    if (!more) {
+                        PyErr_NoMemory();
+                        Py_CLEAR(out);
+                        goto done;
+                    }
+                    stack = more;
+                    stack_capacity = capacity;
+                }
+                stack[depth++] = family;
+            } else if (depth && stack[depth - 1] == family) {
+                depth--;
+            } else {
+                clean = 0;
+            }
+        }
+        if (!clean || depth) {
+            PyObject *index = PyLong_FromSsize_t(b);
+            if (!index || PyList_Append(out, index) < 0) {
+                Py_XDECREF(index);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(index);
+        }
+    }
+
+done:
+    PyMem_Free(stack);
+    PyMem_Free(bmp);
+    PyBuffer_Release(&roles);
+    release_all(views, got);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"ranks_into", ranks_into, METH_VARARGS,
      "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
@@ -1394,6 +1507,9 @@ static PyMethodDef methods[] = {
      "verbatim_copies(joined, start, end, length, at, min_chars): [(i, first)] for the later copies."},
     {"clause_units", clause_units, METH_VARARGS,
      "clause_units(text, joined, layout, block_end, min_chars): the long clauses' rows, grouped by block."},
+    {"unbalanced_blocks", unbalanced_blocks, METH_VARARGS,
+     "unbalanced_blocks(text, chars, roles, block_start, block_end, skip_start, skip_end): the"
+     " indexes of the blocks whose brackets do not all close in order."},
     {"doubled_words", doubled_words, METH_VARARGS,
      "doubled_words(text, low, high, shortest, longest): (start, end) of each match of"
      " ([low-high]{shortest,longest})\\1, as re.finditer finds them."},
