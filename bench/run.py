@@ -2,7 +2,8 @@
 
 Measures, in one run on this machine: wall time, CPU time and peak memory over the 500-file
 corpus with ``--jobs 1`` and ``--jobs 2`` (and ``--jobs 2`` with REPORTLINT_PURE_PYTHON=1, the
-speed without the compiled loops); the cold single-file time for one 25 KB report (a
+speed without the compiled loops), medians of 5 runs taking turns with the floor; the cold
+single-file time for one 25 KB report (a
 fresh process, median of 10, taking turns with its floor); the floor for the same work in
 plain Python (read, decode, one compiled regex pass) and the ratio to it; the growth for one
 file of 1, 10 and 50 MB; and the growth of the near-duplicate rule (WR402) with the paragraph
@@ -124,13 +125,14 @@ class Bench:
         """The plain-Python floor over the same paths, once."""
         return measure([sys.executable, "-c", FLOOR, *map(str, paths)], REPO, self.timeout)
 
-    def medians(self, *onces: Callable[[], Run]) -> list[tuple[Run, list[float]]]:
-        """Run each of ``onces`` ``self.runs`` times, taking turns, so that a machine whose speed
-        drifts slows them alike; for each, a run with the median wall time, peak and CPU, and
-        all its wall times. A command that fails is not run again: its failure is returned."""
+    def medians(self, *onces: Callable[[], Run], times: int | None = None) -> list[tuple[Run, list[float]]]:
+        """Run each of ``onces`` ``times`` times (``self.runs`` unless given), taking turns, so
+        that a machine whose speed drifts slows them alike; for each, a run with the median wall
+        time, peak and CPU, and all its wall times. A command that fails is not run again: its
+        failure is returned."""
         runs: list[list[Run]] = [[] for _ in onces]
         failed: list[Run | None] = [None] * len(onces)
-        for _ in range(self.runs):
+        for _ in range(times or self.runs):
             for i, once in enumerate(onces):
                 if failed[i] is None:
                     run = once()
@@ -188,35 +190,38 @@ def ratio(run: Run, base: Run | None, scale: float = 1.0, unit: str = "× floor"
 # --- the measurements ----------------------------------------------------------------
 
 
+CORPUS_RUNS = 5    # the corpus rows are medians of this many turns (at most --runs): one takes seconds
+
+
 def corpus_rows(bench: Bench, corpus: Path, count: int, size: int, jobs: bool) -> list[Row]:
-    """The floor and ``--jobs 1`` / ``--jobs 2`` over the whole corpus."""
+    """The floor, ``--jobs 1``, ``--jobs 2`` and ``--jobs 2`` in pure Python over the whole corpus,
+    taking turns (medians of CORPUS_RUNS); then a re-run from the result cache."""
     label = f"{count} files, {fmt_size(size)}"
-    progress(f"floor over {label}")
-    floor = bench.floor([corpus])
-    rows = [fill_row(Row("floor: read + decode + regex", label), floor)]
-    for n in (1, 2):
-        name = f"check --jobs {n}"
-        if not jobs and n > 1:
-            rows.append(Row(name, label, notes=["`--jobs` not accepted by the CLI yet"]))
-            continue
-        progress(f"{name} over {label}")
-        run = bench.lint([corpus], *(["--jobs", str(n)] if jobs else []))
-        row = fill_row(Row(name, label, ratio=ratio(run, floor)), run)
-        if not jobs:
-            row.notes.append("run without `--jobs` (not accepted yet)")
+    times = min(bench.runs, CORPUS_RUNS)
+    progress(f"floor, --jobs 1, --jobs 2 and --jobs 2 in pure Python over {label}, ×{times}")
+    names = ["floor: read + decode + regex", "check --jobs 1", "check --jobs 2", "check --jobs 2, pure Python"]
+    onces = [lambda: bench.floor([corpus]), lambda: bench.lint([corpus], *(["--jobs", "1"] if jobs else []))]
+    if jobs:
+        onces += [lambda: bench.lint([corpus], "--jobs", "2"), lambda: bench.lint([corpus], "--jobs", "2", pure=True)]
+    measured = bench.medians(*onces, times=times)
+    floor = measured[0][0]
+    rows = []
+    for name, (run, walls) in zip(names, measured):
+        row = fill_row(Row(name, label, ratio=ratio(run, floor) if run is not floor else ""), run)
+        if not run.error:
+            row.notes.insert(0, f"median of {len(walls)}, min {fmt_time(min(walls))}, max {fmt_time(max(walls))}")
         if run.files is not None and run.files != count:
             row.notes.append(f"{run.files} files listed, expected {count}")
         rows.append(row)
-    if jobs:
-        progress(f"--jobs 2 over {label}, pure Python")
-        run = bench.lint([corpus], "--jobs", "2", pure=True)
-        row = fill_row(Row("check --jobs 2, pure Python", label, ratio=ratio(run, floor)), run)
-        row.notes.append("REPORTLINT_PURE_PYTHON=1: what an install without a C compiler runs")
-        rows.append(row)
-        progress(f"re-run over {label}, unchanged files, result cache")
-        bench.lint([corpus], "--jobs", "2", cached=True)          # fills the cache
-        run = bench.lint([corpus], "--jobs", "2", cached=True)
-        rows.append(fill_row(Row("re-run, unchanged (result cache), --jobs 2", label, ratio=ratio(run, floor)), run))
+    if not jobs:
+        rows[1].notes.append("run without `--jobs` (not accepted yet)")
+        rows.append(Row(names[2], label, notes=["`--jobs` not accepted by the CLI yet"]))
+        return rows
+    rows[3].notes.append("REPORTLINT_PURE_PYTHON=1: what an install without a C compiler runs")
+    progress(f"re-run over {label}, unchanged files, result cache")
+    bench.lint([corpus], "--jobs", "2", cached=True)          # fills the cache
+    run = bench.lint([corpus], "--jobs", "2", cached=True)
+    rows.append(fill_row(Row("re-run, unchanged (result cache), --jobs 2", label, ratio=ratio(run, floor)), run))
     return rows
 
 
@@ -360,7 +365,9 @@ def footnotes(bench: Bench) -> list[str]:
     source = "`/usr/bin/time -v`" if TIME else "`getrusage(RUSAGE_CHILDREN)` in a go-between"
     return [
         "",
-        f"Wall: one run, or the median of {bench.runs} fresh processes for the single-file rows. "
+        f"Wall: the median of {min(bench.runs, CORPUS_RUNS)} runs for the corpus rows (the floor and "
+        f"each command taking turns; the cache re-run is one run), of {bench.runs} fresh processes for "
+        "the single-file rows, one run for the others; CPU and peak are those medians' too. "
         "CPU: user + system time of the process and its children (with `--jobs`, the workers' "
         f"sum), from {source}, to 10 ms; it drifts less than wall time on a busy machine. "
         f"Peak RSS: the largest single process ({source}); with `--jobs` that is one process, "
