@@ -284,3 +284,18 @@ def test_pairs_read_only_the_blocks_that_do_not_close_in_order(text, kind, pairs
         assert compiled == findings()
     finally:
         module.speedups = speedups
+
+
+@needs_speedups
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=12),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=30))
+def test_units_outside_skipped_spans_are_the_pythons(spans, cuts):
+    """Skipped spans may nest and overlap (a copy and the sentences found inside it)."""
+    skip = sorted((start, start + size) for start, size in spans)
+    units = Units()
+    for start, size in sorted(cuts):
+        for column, value in zip(units.columns(), (start, start + size, size, start % 3, 2 * start)):
+            column.append(value)
+    compiled = duplicates._outside(skip, units)
+    assert compiled.columns() == duplicates._python_outside(skip, units).columns()

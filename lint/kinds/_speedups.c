@@ -8,6 +8,7 @@
  *   block_units, sentence_units, clause_units
  *                          the units compared, keys placed in the joined text (_python_*_units)
  *   verbatim_copies        later copies of a key seen before (_python_verbatim_copies)
+ *   outside                the units outside the spans already reported (_python_outside)
  *   ranks_into             the rank of the 3-gram at every offset (_ranks)
  *   candidates, clause_candidates
  *                          the sketch index and the windows (_python_candidates,
@@ -1298,6 +1299,53 @@ clause_candidates(PyObject *module, PyObject *args)
     return out;
 }
 
+/* duplicates._outside: the units (five int64 columns) not inside a skipped span, a unit being
+ * inside when the last span starting at or before it ends at or after it. Both come sorted by start. */
+static PyObject *
+outside(PyObject *module, PyObject *args)
+{
+    PyObject *objects[7];
+    if (!PyArg_ParseTuple(args, "OOOOOOO:outside", &objects[0], &objects[1], &objects[2], &objects[3],
+                          &objects[4], &objects[5], &objects[6]))
+        return NULL;
+    static const char *names[7] = {"skip_start", "skip_end", "start", "end", "length", "group", "at"};
+    Py_buffer views[7];
+    int got = 0;
+    for (; got < 7; got++)
+        if (get_column(objects[got], &views[got], 8, names[got]) < 0) {
+            release_all(views, got);
+            return NULL;
+        }
+    const int64_t *skip_start = views[0].buf, *skip_end = views[1].buf;
+    Py_ssize_t skips = views[0].len / 8, units = views[2].len / 8;
+    int ok = views[1].len / 8 == skips;
+    for (int c = 3; c < 7; c++)
+        ok = ok && views[c].len / 8 == units;
+    if (!ok) {
+        release_all(views, 7);
+        return PyErr_Format(PyExc_ValueError, "outside: columns that go together differ in length");
+    }
+    Rows rows = {0};
+    Py_ssize_t s = -1;
+    const int64_t *column[5] = {views[2].buf, views[3].buf, views[4].buf, views[5].buf, views[6].buf};
+    for (Py_ssize_t u = 0; u < units; u++) {
+        int64_t start = column[0][u], end = column[1][u];
+        if (s >= 0 && skip_start[s] > start)      /* units out of order: look again from the first */
+            s = -1;
+        while (s + 1 < skips && skip_start[s + 1] <= start)
+            s++;
+        if (s >= 0 && end <= skip_end[s])
+            continue;
+        if (rows_add(&rows, start, end, column[2][u], column[3][u], column[4][u]) < 0) {
+            rows_free(&rows);
+            release_all(views, 7);
+            return PyErr_NoMemory();
+        }
+    }
+    release_all(views, 7);
+    return rows_to_bytes(&rows);
+}
+
 /* ---------------------------------------------------------------- doubled words (WR403) */
 
 /* (start, end) of every match of ([low-high]{shortest,longest})\1, as re.finditer finds them: at
@@ -1510,6 +1558,9 @@ static PyMethodDef methods[] = {
     {"unbalanced_blocks", unbalanced_blocks, METH_VARARGS,
      "unbalanced_blocks(text, chars, roles, block_start, block_end, skip_start, skip_end): the"
      " indexes of the blocks whose brackets do not all close in order."},
+    {"outside", outside, METH_VARARGS,
+     "outside(skip_start, skip_end, start, end, length, group, at): the units' columns, as int64"
+     " bytes, less those inside a skipped span."},
     {"doubled_words", doubled_words, METH_VARARGS,
      "doubled_words(text, low, high, shortest, longest): (start, end) of each match of"
      " ([low-high]{shortest,longest})\\1, as re.finditer finds them."},

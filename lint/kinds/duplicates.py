@@ -581,11 +581,19 @@ def _python_clause_candidates(units: Units, window: int = _CLAUSE_WINDOW) -> Ite
 def _outside(skip: list[tuple[int, int]], units: Units) -> Units:
     """The units not inside any span of `skip` (sorted); most documents skip nothing.
 
-    A unit is inside when the last span starting at or before it ends at or after it: found for
-    all units in C (bisect, then one comparison each), not in a Python call a unit.
+    A unit is inside when the last span starting at or before it ends at or after it: the columns
+    are filtered in _speedups where it was built; else `_python_outside` bisects for all units in
+    C-level maps, with no Python call a unit.
     """
     if not skip:
         return units
+    if _speedups is not None:
+        return Units.from_columns(_speedups.outside(array("q", map(itemgetter(0), skip)),
+                                                    array("q", map(itemgetter(1), skip)), *units.columns()))
+    return _python_outside(skip, units)
+
+
+def _python_outside(skip: list[tuple[int, int]], units: Units) -> Units:
     starts = [start for start, _ in skip]
     ends = [-1]         # for a unit before every span: a span that ends before it
     ends.extend(end for _, end in skip)
