@@ -76,8 +76,8 @@ def units_and_options(draw):
     return text, units, options
 
 
-def compiled_candidates(ranks, units, options, floor=0.0):
-    return speedups.candidates(ranks, units.at, units.length, units.start, units.end, options.sketch_size,
+def compiled_candidates(text, ranks, units, options, floor=0.0):
+    return speedups.candidates(text, ranks, units.at, units.length, units.start, units.end, options.sketch_size,
                              options.max_bucket, options.min_shared, options.min_overlap,
                              options.threshold / 200, floor)
 
@@ -89,7 +89,8 @@ def test_candidates_are_the_pythons(case):
     """Sketches, stop entries, shared-entry counts, overlap and the length window, on random units."""
     text, units, options = case
     ranks = compiled_ranks(text)
-    assert compiled_candidates(ranks, units, options) == list(duplicates._python_candidates(ranks, units, options))
+    python = list(duplicates._python_candidates(ranks, units, options))
+    assert compiled_candidates(text, ranks, units, options) == python
 
 
 @st.composite
@@ -126,13 +127,13 @@ def _set_aside(pruned, full):
 @settings(max_examples=1000, deadline=None)
 @given(keys_in_order())
 def test_candidates_set_aside_only_pairs_that_cannot_reach_the_threshold(case):
-    """The bound from shared 3-grams (may_reach in _speedups.c) is exact: a pair set aside scores
-    below the threshold."""
+    """The bounds from shared 3-grams and shared characters (may_reach, chars_may_reach in
+    _speedups.c) are exact: a pair set aside scores below the threshold."""
     text, units, threshold = case
     ranks, options = compiled_ranks(text), NearDuplicateOptions(threshold=threshold, max_bucket=100)
-    full = compiled_candidates(ranks, units, options)
+    full = compiled_candidates(text, ranks, units, options)
     key = lambda i: text[units.at[i]:units.at[i] + units.length[i]]
-    for i, j in _set_aside(compiled_candidates(ranks, units, options, threshold / 100), full):
+    for i, j in _set_aside(compiled_candidates(text, ranks, units, options, threshold / 100), full):
         assert similarity.ratio(key(i), key(j)) < threshold
 
 
@@ -142,10 +143,10 @@ def test_candidates_set_aside_only_pairs_that_cannot_reach_the_threshold(case):
 def test_clause_candidates_are_the_window_less_those_that_cannot_reach_the_threshold(case):
     text, units, threshold = case
     ranks = compiled_ranks(text)
-    window = speedups.clause_candidates(ranks, units.at, units.length, units.group, 3, 0.0)
+    window = speedups.clause_candidates(text, ranks, units.at, units.length, units.group, 3, 0.0)
     python = list(duplicates._python_clause_candidates(units, window=3))
     assert window == [(i, found) for i, found in python if found]
-    pruned = speedups.clause_candidates(ranks, units.at, units.length, units.group, 3, threshold / 100)
+    pruned = speedups.clause_candidates(text, ranks, units.at, units.length, units.group, 3, threshold / 100)
     key = lambda i: text[units.at[i]:units.at[i] + units.length[i]]
     for i, j in _set_aside(pruned, window):
         assert similarity.ratio(key(i), key(j)) < threshold
@@ -222,11 +223,11 @@ def test_bad_arguments_are_errors_not_crashes():
         speedups.ranks_into("改革发展工", b"immutable!!!")
     short, long_ = array("q", [0]), array("q", [0, 1])
     with pytest.raises(ValueError, match="differ in length"):
-        speedups.candidates(array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
+        speedups.candidates("", array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(TypeError, match="8-byte ints"):
-        speedups.candidates(array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
+        speedups.candidates("", array("I"), array("i", [0]), short, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(ValueError, match="sketch size"):
-        speedups.candidates(array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425, 0.0)
+        speedups.candidates("", array("I"), short, short, short, short, 65, 12, 2, 0.0, 0.425, 0.0)
     with pytest.raises(ValueError, match="differ in length"):
         speedups.fold("改革", short, long_)
     layout = (short, short, array("q", [0, 1]), array("q"), array("q"), array("q"))

@@ -27,6 +27,14 @@
 
 #define MIX UINT64_C(0x9E3779B97F4A7C15)
 
+static inline int64_t
+clamp_index(int64_t i, int64_t n)   /* a slice bound as Python reads it */
+{
+    if (i < 0)
+        i = i + n < 0 ? 0 : i + n;
+    return i > n ? n : i;
+}
+
 /* ---------------------------------------------------------------- 3-gram keys and counts */
 
 /* The key of the 3-gram at offset i: the int duplicates._Grams makes for it, so that the
@@ -301,6 +309,105 @@ shared_grams(const uint32_t *count, uint32_t *used, const uint32_t *ranks, int64
     return shared;
 }
 
+/* A key's characters and how often each occurs, to bound the LCS of two keys by the characters
+ * they share (repeats counted): fuzz.ratio is at most 2 * shared / (a + b). */
+typedef struct {
+    Py_UCS4 *chars;
+    uint32_t *count, *used;
+    int64_t *stamp;         /* which other key `used` counts for: reset when another comes */
+    size_t mask;
+} CharCounts;
+
+static void
+char_counts_free(CharCounts *cc)
+{
+    PyMem_Free(cc->chars);
+    PyMem_Free(cc->count);
+    PyMem_Free(cc->used);
+    PyMem_Free(cc->stamp);
+    *cc = (CharCounts){0};
+}
+
+static inline size_t
+char_slot(const CharCounts *cc, Py_UCS4 c)
+{
+    size_t at = (size_t)(c * UINT32_C(2654435761)) & cc->mask;
+    while (cc->count[at] && cc->chars[at] != c)
+        at = (at + 1) & cc->mask;
+    return at;
+}
+
+/* Count the characters of text[from:to]; -1 when out of memory. */
+static int
+char_counts_of(CharCounts *cc, int kind, const void *data, int64_t from, int64_t to)
+{
+    size_t capacity = 16;
+    while (capacity < 2 * (size_t)(to > from ? to - from : 0))
+        capacity <<= 1;
+    if (capacity != cc->mask + 1 || !cc->chars) {
+        char_counts_free(cc);
+        cc->chars = PyMem_Malloc(capacity * sizeof(Py_UCS4));
+        cc->count = PyMem_Malloc(capacity * sizeof(uint32_t));
+        cc->used = PyMem_Malloc(capacity * sizeof(uint32_t));
+        cc->stamp = PyMem_Malloc(capacity * sizeof(int64_t));
+        cc->mask = capacity - 1;
+        if (!cc->chars || !cc->count || !cc->used || !cc->stamp)
+            return -1;
+    }
+    memset(cc->count, 0, capacity * sizeof(uint32_t));
+    memset(cc->stamp, 0xff, capacity * sizeof(int64_t));
+    for (int64_t p = from; p < to; p++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, p);
+        size_t at = char_slot(cc, c);
+        cc->chars[at] = c;
+        cc->count[at]++;
+    }
+    return 0;
+}
+
+/* How many characters of text[from:to] the counted key also holds, repeats counted. */
+static size_t
+chars_shared(CharCounts *cc, int kind, const void *data, int64_t from, int64_t to, int64_t other)
+{
+    size_t shared = 0;
+    for (int64_t p = from; p < to; p++) {
+        size_t at = char_slot(cc, PyUnicode_READ(kind, data, p));
+        if (!cc->count[at])
+            continue;
+        if (cc->stamp[at] != other) {
+            cc->stamp[at] = other;
+            cc->used[at] = 0;
+        }
+        if (cc->used[at] < cc->count[at]) {
+            cc->used[at]++;
+            shared++;
+        }
+    }
+    return shared;
+}
+
+/* Whether two keys sharing `shared` characters may reach fuzz.ratio r: 2 * LCS / (a + b) >= r. */
+static inline int
+chars_may_reach(size_t shared, int64_t a, int64_t b, double r)
+{
+    return r <= 0 || 2.0 * (double)shared >= (r - 1e-6) * (double)(a + b);
+}
+
+/* Both bounds for keys i and j, the cheap one first; -1 when out of memory. */
+static int
+pair_may_reach(CharCounts *cc, int *counted_chars, int kind, const void *data, int64_t text_length,
+               int64_t at_i, int64_t length_i, int64_t at_j, int64_t length_j, int64_t j, double r)
+{
+    if (!*counted_chars) {
+        int64_t from = clamp_index(at_i, text_length), to = clamp_index(at_i + length_i, text_length);
+        if (char_counts_of(cc, kind, data, from, to > from ? to : from) < 0)
+            return -1;
+        *counted_chars = 1;
+    }
+    int64_t from = clamp_index(at_j, text_length), to = clamp_index(at_j + length_j, text_length);
+    return chars_may_reach(chars_shared(cc, kind, data, from, to > from ? to : from, j), length_i, length_j, r);
+}
+
 typedef struct {            /* the units holding one sketch entry */
     int64_t *units;
     uint32_t size, capacity;
@@ -319,6 +426,10 @@ typedef struct {
     int *sizes;             /* by unit: its sketch's size */
     double floor;           /* the similarity (0-1) a candidate must be able to reach: may_reach */
     uint32_t *count, *used; /* by rank: shared_grams's tallies */
+    int kind;               /* the joined text, for the characters two keys share */
+    const void *data;
+    int64_t text_length;
+    CharCounts chars;
 } Index;
 
 /* Unit i's sketch: the k lowest distinct ranks of its 3-grams, zero and stop entries left out,
@@ -451,7 +562,7 @@ index_unit(Index *ix, Py_ssize_t i, int64_t **hits, size_t *hits_capacity, PyObj
     if (n < (size_t)need)
         return 0;
     qsort(*hits, n, sizeof(int64_t), by_value);
-    int counted = 0;
+    int counted = 0, counted_chars = 0;
     int64_t mine_from, mine_to;
     key_grams(ix->at[i], ix->length[i], ix->rank_count, &mine_from, &mine_to);
     int64_t shortest, longest;
@@ -478,6 +589,12 @@ index_unit(Index *ix, Py_ssize_t i, int64_t **hits, size_t *hits_capacity, PyObj
             key_grams(ix->at[j], ix->length[j], ix->rank_count, &from, &to);
             if (!may_reach(shared_grams(ix->count, ix->used, ix->ranks, from, to),
                            ix->length[i], ix->length[j], ix->floor))
+                continue;
+            int reach = pair_may_reach(&ix->chars, &counted_chars, ix->kind, ix->data, ix->text_length,
+                                       ix->at[i], ix->length[i], ix->at[j], ix->length[j], j, ix->floor);
+            if (reach < 0)
+                return -1;
+            if (!reach)
                 continue;
         }
         if (!found && !(found = PyList_New(0)))
@@ -518,12 +635,15 @@ get_column(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, const char *n
 static PyObject *
 candidates(PyObject *module, PyObject *args)
 {
-    PyObject *objects[5];
+    PyObject *objects[5], *joined;
     Index ix = {0};
-    if (!PyArg_ParseTuple(args, "OOOOOiiiddd:candidates", &objects[0], &objects[1], &objects[2],
+    if (!PyArg_ParseTuple(args, "UOOOOOiiiddd:candidates", &joined, &objects[0], &objects[1], &objects[2],
                           &objects[3], &objects[4], &ix.k, &ix.max_bucket, &ix.min_shared,
                           &ix.overlap, &ix.bound, &ix.floor))
         return NULL;
+    ix.kind = PyUnicode_KIND(joined);
+    ix.data = PyUnicode_DATA(joined);
+    ix.text_length = PyUnicode_GET_LENGTH(joined);
     if (ix.k < 0 || ix.k > 64)
         return PyErr_Format(PyExc_ValueError, "candidates: sketch size %d is not within 0 to 64", ix.k);
     static const char *names[5] = {"ranks", "at", "length", "start", "end"};
@@ -580,6 +700,7 @@ done:
     PyMem_Free(ix.sizes);
     PyMem_Free(ix.count);
     PyMem_Free(ix.used);
+    char_counts_free(&ix.chars);
     PyMem_Free(hits);
     while (got-- > 0)
         PyBuffer_Release(&views[got]);
@@ -667,14 +788,6 @@ folded_offset(const Layout *l, Py_ssize_t b, int64_t pos)
         return rel;
     int64_t upto = rel < l->hole_end[i] ? rel : l->hole_end[i];
     return rel - l->hole_before[i] - (upto - l->hole_start[i]);
-}
-
-static inline int64_t
-clamp_index(int64_t i, int64_t n)   /* a slice bound as Python reads it */
-{
-    if (i < 0)
-        i = i + n < 0 ? 0 : i + n;
-    return i > n ? n : i;
 }
 
 /* _Folded.place: (length, offset) in the joined text of the key text[key_from:end] of block b. */
@@ -1232,12 +1345,16 @@ no_memory:
 static PyObject *
 clause_candidates(PyObject *module, PyObject *args)
 {
-    PyObject *objects[4];
+    PyObject *objects[4], *joined;
     Py_ssize_t window;
     double floor;
-    if (!PyArg_ParseTuple(args, "OOOOnd:clause_candidates", &objects[0], &objects[1], &objects[2],
+    if (!PyArg_ParseTuple(args, "UOOOOnd:clause_candidates", &joined, &objects[0], &objects[1], &objects[2],
                           &objects[3], &window, &floor))
         return NULL;
+    int kind = PyUnicode_KIND(joined);
+    const void *data = PyUnicode_DATA(joined);
+    int64_t text_length = PyUnicode_GET_LENGTH(joined);
+    CharCounts chars = {0};
     static const char *names[4] = {"ranks", "at", "length", "group"};
     Py_buffer views[4];
     int got = 0;
@@ -1269,11 +1386,22 @@ clause_candidates(PyObject *module, PyObject *args)
         if (floor > 0)
             count_grams(count, ranks, mine_from, mine_to, 1);
         PyObject *found = NULL;
+        int counted_chars = 0;
         for (Py_ssize_t j = i - window > first ? i - window : first; j < i; j++) {
             int64_t from, to;
             key_grams(at[j], length[j], rank_count, &from, &to);
             size_t shared = floor > 0 ? shared_grams(count, used, ranks, from, to) : 0;
             if (!may_reach(shared, length[i], length[j], floor))
+                continue;
+            int reach = floor <= 0 ? 1 : pair_may_reach(&chars, &counted_chars, kind, data, text_length,
+                                                        at[i], length[i], at[j], length[j], j, floor);
+            if (reach < 0) {
+                PyErr_NoMemory();
+                Py_CLEAR(found);
+                Py_CLEAR(out);
+                break;
+            }
+            if (!reach)
                 continue;
             PyObject *unit = found || (found = PyList_New(0)) ? PyLong_FromSsize_t(j) : NULL;
             if (!unit || PyList_Append(found, unit) < 0) {
@@ -1295,6 +1423,7 @@ clause_candidates(PyObject *module, PyObject *args)
     }
     PyMem_Free(count);
     PyMem_Free(used);
+    char_counts_free(&chars);
     release_all(views, 4);
     return out;
 }
@@ -1537,11 +1666,11 @@ static PyMethodDef methods[] = {
     {"ranks_into", ranks_into, METH_VARARGS,
      "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
     {"candidates", candidates, METH_VARARGS,
-     "candidates(ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound, floor):"
+     "candidates(joined, ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound, floor):"
      " [(i, [j, ...])] for the units that may nearly repeat earlier ones."},
     {"clause_candidates", clause_candidates, METH_VARARGS,
-     "clause_candidates(ranks, at, length, group, window, floor): [(i, [j, ...])], j in i's window"
-     " and group, sharing enough 3-grams to reach floor."},
+     "clause_candidates(joined, ranks, at, length, group, window, floor): [(i, [j, ...])], j in i's"
+     " window and group, sharing enough 3-grams and characters to reach floor."},
     {"fold", fold, METH_VARARGS,
      "fold(text, block_start, block_end): (joined, base, hole_from, hole_start, hole_end, hole_before),"
      " the columns as int64 bytes."},

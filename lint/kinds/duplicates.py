@@ -322,7 +322,8 @@ def _as_ints(grams: list) -> Iterator[int]:
 def _fold(doc: Document) -> tuple[str, array, array, array, array, array]:
     """(joined, base, hole_from, hole_start, hole_end, hole_before) of _Folded, in Python."""
     text, texts = doc.text, []
-    base, hole_from, hole_start, hole_end, hole_before = array("q"), array("q", (0,)), array("q"), array("q"), array("q")
+    base, hole_from = array("q"), array("q", (0,))
+    hole_start, hole_end, hole_before = array("q"), array("q"), array("q")
     at = 0
     for block in doc.blocks:
         raw = text[block.start:block.end]
@@ -556,18 +557,20 @@ def _near_clauses(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple
     """
     if not len(units):
         return
-    for i, found in _clause_candidates(fd.ranks(), units, threshold):
+    for i, found in _clause_candidates(fd, units, threshold):
         near = _nearest(fd, units, i, found, threshold, identical=False)
         if near is not None:
             yield near
 
 
-def _clause_candidates(ranks: list[int] | array, units: Units, threshold: float) -> Iterator[tuple[int, list[int]]]:
+def _clause_candidates(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple[int, list[int]]]:
     """(i, the clauses before clause i in its window and paragraph): in C, only those sharing
-    enough 3-grams to reach the threshold (the bound is exact, see may_reach in _speedups.c)."""
+    enough 3-grams and characters to reach the threshold (exact bounds: may_reach and
+    chars_may_reach in _speedups.c)."""
+    ranks = fd.ranks()
     if _speedups is not None and isinstance(ranks, array):
-        return iter(_speedups.clause_candidates(ranks, units.at, units.length, units.group,
-                                              _CLAUSE_WINDOW, threshold / 100))
+        return iter(_speedups.clause_candidates(fd.joined, ranks, units.at, units.length, units.group,
+                                                _CLAUSE_WINDOW, threshold / 100))
     return _python_clause_candidates(units)
 
 
@@ -606,7 +609,7 @@ def _python_outside(skip: list[tuple[int, int]], units: Units) -> Units:
 def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
     """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
-    for i, found in _candidates(fd.ranks(), units, options):
+    for i, found in _candidates(fd, units, options):
         near = _nearest(fd, units, i, found, options.threshold, identical)
         if near is not None:
             yield near
@@ -628,14 +631,15 @@ def _nearest(fd: _Folded, units: Units, i: int, found: list[int], threshold: flo
     return None
 
 
-def _candidates(ranks: list[int] | array, units: Units,
-                options: NearDuplicateOptions) -> Iterator[tuple[int, list[int]]]:
+def _candidates(fd: _Folded, units: Units, options: NearDuplicateOptions) -> Iterator[tuple[int, list[int]]]:
     """(i, the earlier units unit i may nearly repeat): _Index's work, compiled where _speedups was
     built (for any options a C int holds: the sketch is at most 64 entries there). The C also sets
-    aside the candidates that share too few 3-grams to reach the threshold (see may_reach)."""
+    aside the candidates that share too few 3-grams or characters to reach the threshold (exact
+    bounds: may_reach and chars_may_reach)."""
+    ranks = fd.ranks()
     if (_speedups is not None and isinstance(ranks, array) and 0 <= options.sketch_size <= 64
             and _fits_c(options.max_bucket) and _fits_c(options.min_shared)):
-        return iter(_speedups.candidates(ranks, units.at, units.length, units.start, units.end,
+        return iter(_speedups.candidates(fd.joined, ranks, units.at, units.length, units.start, units.end,
                                        options.sketch_size, options.max_bucket, options.min_shared,
                                        options.min_overlap, options.threshold / 200, options.threshold / 100))
     return _python_candidates(ranks, units, options)
