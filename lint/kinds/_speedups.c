@@ -257,9 +257,7 @@ no_memory:
     return PyErr_NoMemory();
 }
 
-/* ---------------------------------------------------------------- the sketch index */
-
-/* ---------------------------------------------------------------- a bound on the similarity */
+/* ---------------------------------------------------------------- bounds on the similarity */
 
 /* Two keys of lengths a and b at fuzz.ratio r (= 2*LCS/(a + b)) share at least (a + b)(2.5r - 2) - 2
  * 3-grams, counted with repeats: the LCS's matched characters fall into at most U + 1 runs, U being
@@ -407,6 +405,8 @@ pair_may_reach(CharCounts *cc, int *counted_chars, int kind, const void *data, i
     int64_t from = clamp_index(at_j, text_length), to = clamp_index(at_j + length_j, text_length);
     return chars_may_reach(chars_shared(cc, kind, data, from, to > from ? to : from, j), length_i, length_j, r);
 }
+
+/* ---------------------------------------------------------------- the sketch index */
 
 typedef struct {            /* the units holding one sketch entry */
     int64_t *units;
@@ -625,10 +625,30 @@ get_column(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, const char *n
     if (PyObject_GetBuffer(object, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
         return -1;
     if (view->itemsize != itemsize || view->len % itemsize) {
-        PyErr_Format(PyExc_TypeError, "candidates: %s must be an array of %zd-byte ints", name, itemsize);
+        PyErr_Format(PyExc_TypeError, "%s must be an array of %zd-byte ints", name, itemsize);
         PyBuffer_Release(view);
         return -1;
     }
+    return 0;
+}
+
+static void
+release_all(Py_buffer *views, int count)
+{
+    while (count-- > 0)
+        PyBuffer_Release(&views[count]);
+}
+
+/* `count` columns: the first of `first_size`-byte ints, the others of int64s. On failure none is
+ * held and an error is set. */
+static int
+get_columns(PyObject *const *objects, Py_buffer *views, int count, const char *const *names, Py_ssize_t first_size)
+{
+    for (int got = 0; got < count; got++)
+        if (get_column(objects[got], &views[got], got ? 8 : first_size, names[got]) < 0) {
+            release_all(views, got);
+            return -1;
+        }
     return 0;
 }
 
@@ -648,13 +668,12 @@ candidates(PyObject *module, PyObject *args)
         return PyErr_Format(PyExc_ValueError, "candidates: sketch size %d is not within 0 to 64", ix.k);
     static const char *names[5] = {"ranks", "at", "length", "start", "end"};
     Py_buffer views[5];
-    int got = 0;
+    if (get_columns(objects, views, 5, names, 4) < 0)
+        return NULL;
+    int got = 5;
     PyObject *out = NULL;
     int64_t *hits = NULL;
     size_t hits_capacity = 0;
-    for (; got < 5; got++)
-        if (get_column(objects[got], &views[got], got ? 8 : 4, names[got]) < 0)
-            goto done;
     ix.ranks = views[0].buf;
     ix.rank_count = views[0].len / 4;
     ix.at = views[1].buf;
@@ -911,13 +930,6 @@ failed:
     return -1;
 }
 
-static void
-release_all(Py_buffer *views, int count)
-{
-    while (count-- > 0)
-        PyBuffer_Release(&views[count]);
-}
-
 static PyObject *
 column_bytes(const int64_t *values, size_t count)
 {
@@ -1057,12 +1069,10 @@ sentence_units(PyObject *module, PyObject *args)
     if (get_layout(text, joined, columns, &l, views) < 0)
         return NULL;
     static const char *names[3] = {"regions", "marker_start", "marker_end"};
-    int got = 6;
-    for (; got < 9; got++)
-        if (get_column(objects[got - 6], &views[got], 8, names[got - 6]) < 0) {
-            release_all(views, got);
-            return NULL;
-        }
+    if (get_columns(objects, views + 6, 3, names, 8) < 0) {
+        release_all(views, 6);
+        return NULL;
+    }
     const int64_t *regions = views[6].buf, *marker_start = views[7].buf, *marker_end = views[8].buf;
     Py_ssize_t region_count = views[6].len / 16, markers = views[7].len / 8;
     if (views[8].len / 8 != markers || views[6].len % 16) {
@@ -1140,12 +1150,10 @@ block_units(PyObject *module, PyObject *args)
         return NULL;
     static const char *names[6] = {"block_end", "marker_start", "marker_end", "head_start",
                                    "head_title_start", "head_body_end"};
-    int got = 6;
-    for (; got < 12; got++)
-        if (get_column(objects[got - 6], &views[got], 8, names[got - 6]) < 0) {
-            release_all(views, got);
-            return NULL;
-        }
+    if (get_columns(objects, views + 6, 6, names, 8) < 0) {
+        release_all(views, 6);
+        return NULL;
+    }
     const int64_t *block_end = views[6].buf, *marker_start = views[7].buf, *marker_end = views[8].buf,
                   *head_start = views[9].buf, *title_start = views[10].buf, *body_end = views[11].buf;
     Py_ssize_t markers = views[7].len / 8, heads = views[9].len / 8;
@@ -1194,12 +1202,8 @@ verbatim_copies(PyObject *module, PyObject *args)
         return NULL;
     static const char *names[4] = {"start", "end", "length", "at"};
     Py_buffer views[4];
-    int got = 0;
-    for (; got < 4; got++)
-        if (get_column(objects[got], &views[got], 8, names[got]) < 0) {
-            release_all(views, got);
-            return NULL;
-        }
+    if (get_columns(objects, views, 4, names, 8) < 0)
+        return NULL;
     const int64_t *start = views[0].buf, *end = views[1].buf, *length = views[2].buf, *at = views[3].buf;
     Py_ssize_t units = views[0].len / 8;
     for (int c = 1; c < 4; c++)
@@ -1357,12 +1361,8 @@ clause_candidates(PyObject *module, PyObject *args)
     CharCounts chars = {0};
     static const char *names[4] = {"ranks", "at", "length", "group"};
     Py_buffer views[4];
-    int got = 0;
-    for (; got < 4; got++)
-        if (get_column(objects[got], &views[got], got ? 8 : 4, names[got]) < 0) {
-            release_all(views, got);
-            return NULL;
-        }
+    if (get_columns(objects, views, 4, names, 4) < 0)
+        return NULL;
     const uint32_t *ranks = views[0].buf;
     const int64_t *at = views[1].buf, *length = views[2].buf, *group = views[3].buf;
     Py_ssize_t rank_count = views[0].len / 4, units = views[1].len / 8;
@@ -1439,12 +1439,8 @@ outside(PyObject *module, PyObject *args)
         return NULL;
     static const char *names[7] = {"skip_start", "skip_end", "start", "end", "length", "group", "at"};
     Py_buffer views[7];
-    int got = 0;
-    for (; got < 7; got++)
-        if (get_column(objects[got], &views[got], 8, names[got]) < 0) {
-            release_all(views, got);
-            return NULL;
-        }
+    if (get_columns(objects, views, 7, names, 8) < 0)
+        return NULL;
     const int64_t *skip_start = views[0].buf, *skip_end = views[1].buf;
     Py_ssize_t skips = views[0].len / 8, units = views[2].len / 8;
     int ok = views[1].len / 8 == skips;
@@ -1573,10 +1569,7 @@ unbalanced_blocks(PyObject *module, PyObject *args)
         return NULL;
     static const char *names[4] = {"block_start", "block_end", "skip_start", "skip_end"};
     Py_buffer views[4];
-    int got = 0;
-    for (; got < 4; got++)
-        if (get_column(objects[got], &views[got], 8, names[got]) < 0)
-            break;
+    int got = get_columns(objects, views, 4, names, 8) < 0 ? 0 : 4;
     Py_ssize_t count = PyUnicode_GET_LENGTH(chars);
     const unsigned char *role = roles.buf;
     if (got == 4 && (roles.len != count || views[1].len != views[0].len || views[3].len != views[2].len))

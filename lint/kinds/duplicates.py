@@ -15,9 +15,10 @@ candidates, and only candidates, after a length bound, are scored with fuzz.rati
 Every step that touches each character or each unit (folding, placing the units' keys, verbatim
 copies, ranking the 3-grams, the sketch index) is also compiled (_speedups.c, built with the
 wheel where a C compiler is at hand) and runs there when the module is present: the same results,
-several times faster. The C also sets aside the candidate pairs that share too few 3-grams to
-reach the threshold (an exact bound, see may_reach), so they are never scored. The Python here is
-the reference the tests hold the C to; REPORTLINT_PURE_PYTHON=1 runs it.
+several times faster. The C also sets aside the candidate pairs that share too few 3-grams or
+characters to reach the threshold (exact bounds, see may_reach and chars_may_reach), so they are
+never scored. The Python here is the reference the tests hold the C to; REPORTLINT_PURE_PYTHON=1
+runs it.
 """
 from __future__ import annotations
 
@@ -552,8 +553,8 @@ def _long_clause(min_chars: int) -> re.Pattern:
 def _near_clauses(fd: _Folded, units: Units, threshold: float) -> Iterator[tuple[Unit, Unit, float]]:
     """(clause, earlier clause, score) within one paragraph, each compared with the few before it.
 
-    Paragraphs hold few long clauses, so they are compared directly; the window
-    keeps a paragraph of thousands of clauses linear.
+    Paragraphs hold few long clauses, so no sketch is needed; the window keeps a paragraph of
+    thousands of clauses linear.
     """
     if not len(units):
         return
@@ -582,7 +583,7 @@ def _python_clause_candidates(units: Units, window: int = _CLAUSE_WINDOW) -> Ite
 
 
 def _outside(skip: list[tuple[int, int]], units: Units) -> Units:
-    """The units not inside any span of `skip` (sorted); most documents skip nothing.
+    """The units not inside any span of `skip` (sorted by start).
 
     A unit is inside when the last span starting at or before it ends at or after it: the columns
     are filtered in _speedups where it was built; else `_python_outside` bisects for all units in
