@@ -26,7 +26,7 @@ class CustomBuildHook(BuildHookInterface):
             built = compile_extension(self.root, scratch)
         except Exception as error:  # any failure to compile leaves a working pure-Python wheel
             self.app.display_warning(f"reportlint: {SOURCE} was not compiled ({error}); "
-                                     "the wheel is pure Python (same results, WR402 slower)")
+                                     "the wheel is pure Python (the same results, only slower)")
             shutil.rmtree(scratch, ignore_errors=True)
             return
         name = os.path.basename(built)

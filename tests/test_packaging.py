@@ -13,10 +13,14 @@ from conftest import ROOT
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "pure-python"])
-def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, pure):
+@pytest.mark.parametrize("build", ["compiled", "pure-python", "no-compiler"])
+def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, build):
+    """Asked to be pure Python, or where the C compiler is missing, the wheel is pure Python."""
     dist = tmp_path / "dist"
-    build_env = {**os.environ, "REPORTLINT_PURE_PYTHON": "1" if pure else ""}
+    pure = build != "compiled"
+    build_env = {**os.environ, "REPORTLINT_PURE_PYTHON": "1" if build == "pure-python" else ""}
+    if build == "no-compiler":
+        build_env["CC"] = str(tmp_path / "no-such-cc")
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
                     "-q", "-w", str(dist)], check=True, capture_output=True, timeout=300, env=build_env)
     wheel = next(dist.glob("reportlint-*.whl"))
