@@ -569,7 +569,7 @@ def _clause_candidates(fd: _Folded, units: Units, threshold: float) -> Iterator[
     enough 3-grams and characters to reach the threshold (exact bounds: may_reach and
     chars_may_reach in _speedups.c)."""
     ranks = fd.ranks()
-    if _speedups is not None and isinstance(ranks, array):
+    if _speedups is not None:
         return iter(_speedups.clause_candidates(fd.joined, ranks, units.at, units.length, units.group,
                                                 _CLAUSE_WINDOW, threshold / 100))
     return _python_clause_candidates(units)
@@ -638,7 +638,7 @@ def _candidates(fd: _Folded, units: Units, options: NearDuplicateOptions) -> Ite
     aside the candidates that share too few 3-grams or characters to reach the threshold (exact
     bounds: may_reach and chars_may_reach)."""
     ranks = fd.ranks()
-    if (_speedups is not None and isinstance(ranks, array) and 0 <= options.sketch_size <= 64
+    if (_speedups is not None and 0 <= options.sketch_size <= 64
             and _fits_c(options.max_bucket) and _fits_c(options.min_shared)):
         return iter(_speedups.candidates(fd.joined, ranks, units.at, units.length, units.start, units.end,
                                        options.sketch_size, options.max_bucket, options.min_shared,
