@@ -12,9 +12,9 @@ import random
 import sys
 import time
 
-from lint import similarity
+from lint.kinds import similarity
 from lint.kinds.duplicates import NearDuplicateOptions, check_near_duplicates
-from lint.outline import build_document
+from lint.document.builder import build_document
 
 PHRASES = ("坚持", "推进", "加强", "完善", "落实", "深化", "提升", "健全", "统筹", "扎实开展",
            "安全生产", "营商环境", "乡村振兴", "基层治理", "公共服务", "监管执法", "队伍建设",

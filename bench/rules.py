@@ -21,12 +21,12 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
 from lint.api import ruleset_for  # noqa: E402
-from lint.diagnostics import FileReport  # noqa: E402
-from lint import engine  # noqa: E402
-from lint.formatters import render_file  # noqa: E402
+from lint.engine.diagnostics import FileReport  # noqa: E402
+from lint.engine import runner as engine  # noqa: E402
+from lint.output.formatters import render_file  # noqa: E402
 from lint.kinds import load_kind  # noqa: E402
-from lint.outline import build_document  # noqa: E402
-from lint.source import read_path  # noqa: E402
+from lint.document.builder import build_document  # noqa: E402
+from lint.input.files import read_path  # noqa: E402
 
 DEFAULT = BENCH / ".corpus" / "corpus-500-12mb-seed0"
 

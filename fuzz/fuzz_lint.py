@@ -12,11 +12,11 @@ import atheris
 with atheris.instrument_imports(include=["lint"]):
     import importlib
 
-    from lint import outline  # noqa: F401  (instrumented before first use)
+    from lint.document import builder as outline  # noqa: F401  (instrumented before first use)
     from lint.api import lint_bytes
-    from lint.config import Config, all_rules
-    from lint.errors import ReportlintError
-    from lint.packs import builtin_pack_paths
+    from lint.config.loader import Config, all_rules
+    from lint.support.errors import ReportlintError
+    from lint.packs.loader import builtin_pack_paths
     from lint.kinds import KINDS
 
     # Kinds are imported lazily; import every one that exists now so that it is instrumented.
@@ -26,7 +26,7 @@ with atheris.instrument_imports(include=["lint"]):
         except ImportError:
             pass
     try:
-        from lint.fixes import fix_text
+        from lint.output.fixes import fix_text
     except ImportError:
         fix_text = None
 

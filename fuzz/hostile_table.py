@@ -77,7 +77,7 @@ def peak(path=sys.argv[1]):
         if line.startswith("VmHWM:"):
             open(path, "w").write(line.split()[1])
 atexit.register(peak)
-from lint.cli import main
+from lint.cli.main import main
 sys.argv = ["reportlint"] + sys.argv[2:]
 raise SystemExit(main(sys.argv[1:]))
 """

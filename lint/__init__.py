@@ -1,7 +1,7 @@
 """reportlint: a linter for Chinese work reports."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = ["__version__", "lint_text", "lint_path"]
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 
-from .config import Config, RuleSet, config_for, resolve
-from .diagnostics import FileReport
-from .errors import InputError
-from .source import SourceText, decode_file, kind_of, read_path
+from .config.loader import Config, RuleSet, config_for, resolve
+from .engine.diagnostics import FileReport
+from .support.errors import InputError
+from .input.files import decode_file, read_path
+from .input.source import SourceText, kind_of
 
 
 def ruleset_for(path: str | None, config: Config | None = None, **selectors) -> tuple[Config, RuleSet]:
@@ -18,8 +19,8 @@ def ruleset_for(path: str | None, config: Config | None = None, **selectors) -> 
 
 def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
     """Lint decoded text: build the document, run the rules."""
-    from .engine import run
-    from .outline import build_document
+    from .engine.runner import run
+    from .document.builder import build_document
 
     doc = build_document(source.text, path, source.kind)
     diagnostics = run(doc, ruleset, lang)
@@ -34,7 +35,7 @@ def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str |
               use_cache: bool = True, **selectors) -> FileReport:
     """Read, decode and lint one file; an unreadable file gives a report with `error` set.
 
-    Unchanged files under unchanged rules are answered from the result cache (lint/results.py).
+    Unchanged files under unchanged rules are answered from the result cache (lint/support/results.py).
     """
     name = str(path)
     config, ruleset = ruleset_for(name, config, **selectors)
@@ -45,12 +46,12 @@ def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str |
     lang = lang or config.lang
     if not use_cache:
         return check_source(source, name, ruleset, lang)
-    from . import results
+    from .support import results
 
     key = results.result_key(source.text, source.kind, ruleset.fingerprint, lang)
     cached = results.load(key) if key else None
     if cached is not None:
-        from .positions import LineIndex
+        from .document.positions import LineIndex
 
         return FileReport(name, _encoding_label(source), cached, None, LineIndex(source.text), source)
     report = check_source(source, name, ruleset, lang)

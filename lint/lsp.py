@@ -11,13 +11,13 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
-from . import __version__
-from .config import CONFIG_NAMES, find_config, load_config
-from .diagnostics import Diagnostic, FileReport
-from .errors import ConfigError
-from .formatters import json_
-from .packs import Rule
-from .source import SourceText, kind_of
+from ._version import __version__
+from .config.loader import CONFIG_NAMES, find_config, load_config
+from .engine.diagnostics import Diagnostic, FileReport
+from .support.errors import ConfigError
+from .output.formatters import json_
+from .packs.loader import Rule
+from .input.source import SourceText, kind_of
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from lint import cache
+from lint.support import cache
 
 
 def test_cached_value_is_reused_until_a_dependency_changes(tmp_path, monkeypatch):
@@ -41,7 +41,7 @@ def test_warm_run_imports_neither_yaml_nor_pydantic_nor_lark(tmp_path):
     env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "c")}
     report = tmp_path / "r.txt"
     report.write_text("一、总体情况\n全年完成投资xx亿元。\n三、存在的问题\n人员不足。\n", encoding="utf-8")
-    probe = ("import sys; from lint.cli import main; code = main(['check', sys.argv[1]]); "
+    probe = ("import sys; from lint.cli.main import main; code = main(['check', sys.argv[1]]); "
              "print(sorted(m for m in ('yaml', 'pydantic', 'lark') if m in sys.modules), file=sys.stderr)")
     cold = subprocess.run([sys.executable, "-c", probe, str(report)], cwd=ROOT, env=env, capture_output=True, text=True)
     warm = subprocess.run([sys.executable, "-c", probe, str(report)], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -55,7 +55,7 @@ def test_one_file_run_imports_none_of_the_slow_standard_modules(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("一、总体情况\n共有项目12个，其中新建5个、续建8个。\n排查问题20个，已整改10个，整改率60%。\n",
                       encoding="utf-8")
-    probe = ("import sys; from lint.cli import main; code = main(['check', *sys.argv[1:]]); "
+    probe = ("import sys; from lint.cli.main import main; code = main(['check', *sys.argv[1:]]); "
              "slow = {'hashlib', '_hashlib', 'pathlib', 'typing', 'decimal', 'rapidfuzz'} & set(sys.modules); "
              "print(sorted(slow), file=sys.stderr)")
     # Validating the packs (pydantic) imports them all; then the packs come from the cache, the

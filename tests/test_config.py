@@ -8,8 +8,8 @@ import pytest
 
 from conftest import run_cli
 
-from lint.config import Config, find_config, load_config, resolve
-from lint.errors import ConfigError
+from lint.config.loader import Config, find_config, load_config, resolve
+from lint.support.errors import ConfigError
 
 DRAFT = "一、总体情况\n正文。\n三、存在的问题\n正文。\n1、问题一\n"   # WR101 at line 3, WR105 at line 5
 

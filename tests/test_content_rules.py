@@ -9,8 +9,8 @@ import pytest
 from conftest import SHARED
 
 from lint.api import lint_path, lint_text
-from lint.config import Config, load_config
-from lint.fixes import fix_text
+from lint.config.loader import Config, load_config
+from lint.output.fixes import fix_text
 
 CODES = ("WR201", "WR202", "WR203", "WR301", "WR302", "WR303", "WR502")
 SEED = SHARED / "seed" / "000_d0edc64c5d0a0730.txt"

@@ -16,8 +16,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls  # noqa: E402
 
-from lint.docx import format_number, read_docx  # noqa: E402
-from lint.errors import InputError  # noqa: E402
+from lint.input.docx import format_number, read_docx  # noqa: E402
+from lint.support.errors import InputError  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

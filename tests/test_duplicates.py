@@ -11,7 +11,7 @@ from conftest import SHARED
 
 from lint.api import lint_path, lint_text
 from lint.kinds.duplicates import NearDuplicateOptions, check_near_duplicates
-from lint.outline import build_document
+from lint.document.builder import build_document
 
 SEED = SHARED / "seed" / "000_d0edc64c5d0a0730.txt"
 
@@ -222,7 +222,7 @@ def test_block_units_come_by_start_a_paragraph_before_its_sections(path):
     at one start the longer first (a paragraph, then the run-in sections inside it)."""
     from lint.kinds import duplicates
 
-    from lint.source import read_path
+    from lint.input.files import read_path
 
     source = read_path(str(path))
     units = duplicates.block_units(build_document(source.text, str(path), source.kind))

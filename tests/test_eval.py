@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.source import read_path
+from lint.input.files import read_path
 
 from conftest import json_report
 

@@ -11,9 +11,9 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-from lint.diagnostics import Diagnostic
-from lint.findings import Edit, Fix
-from lint.fixes import fix_text, merge_edits
+from lint.engine.diagnostics import Diagnostic
+from lint.kinds.findings import Edit, Fix
+from lint.output.fixes import fix_text, merge_edits
 
 # WR105 (1、 → 1.) and WR106 ((二) → （二）) are safe; WR101 (三、 after 一、) is unsafe.
 LINES = ["一、总体情况", "正文。", "三、存在的问题", "1、问题一", "（一）甲", "(二)乙", "（三）丙", ""]
@@ -95,7 +95,7 @@ def test_diff_prints_and_writes_nothing(tmp_path):
 
 
 def test_a_failed_replace_leaves_the_original_intact(tmp_path, monkeypatch):
-    from lint.run import CheckOptions, run_check
+    from lint.cli.check import CheckOptions, run_check
 
     path = tmp_path / "draft.txt"
     data = _write(path, LINES, "gb18030", "\r\n")
@@ -116,7 +116,7 @@ def test_a_killed_process_leaves_the_original_intact(tmp_path):
     data = _write(path, LINES, "utf-8", "\n")
     script = (
         "import os, sys\n"
-        "from lint.cli import main\n"
+        "from lint.cli.main import main\n"
         "real = os.fsync\n"
         "def die(fd):\n"
         "    real(fd)\n"
@@ -144,9 +144,9 @@ def test_docx_and_stdin_are_refused(tmp_path):
 
 def test_merging_many_fixes_stays_fast_and_disjoint():
     """Tens of thousands of fixes merge by bisection, not by comparing every pair."""
-    from lint.diagnostics import Diagnostic
-    from lint.findings import Edit, Fix
-    from lint.fixes import merge_edits
+    from lint.engine.diagnostics import Diagnostic
+    from lint.kinds.findings import Edit, Fix
+    from lint.output.fixes import merge_edits
 
     diags = [Diagnostic("WR501", "halfwidth-punctuation", "info", "", i * 2, i * 2 + 1,
                         Fix((Edit(i * 2, i * 2 + 1, "，"),))) for i in range(60_000)]

@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 
 from lint.api import lint_path
-from lint.config import Config
-from lint.fixes import merge_edits
+from lint.config.loader import Config
+from lint.output.fixes import merge_edits
 
 # Safe fixes: 1、 → 1. (WR105) and half-width punctuation in Chinese text (WR501).
 REPORT = "一、总体情况\r\n1、主要做法\r\n今年以来,我们认真落实;成效明显。\r\n2、存在的问题\r\n资金不足。\r\n"
@@ -18,7 +18,7 @@ REPORT = "一、总体情况\r\n1、主要做法\r\n今年以来,我们认真落
 KILLER = """
 import os, signal, sys
 sys.path.insert(0, {root!r})
-import lint.fixes as fixes
+import lint.output.fixes as fixes
 step = {step!r}
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -35,7 +35,7 @@ elif step == "write":
         def write(self, data):
             self.handle.write(data[: len(data) // 2]); self.handle.flush(); die()
     fixes.os.fdopen = lambda fd, mode: Half(real_fdopen(fd, mode))
-from lint.cli import main
+from lint.cli.main import main
 sys.exit(main(["check", "--fix", sys.argv[1]]))
 """
 
@@ -81,7 +81,7 @@ def test_an_unwritable_folder_keeps_the_original_and_exits_2(tmp_path):
     target.write_text(REPORT, encoding="utf-8", newline="")
     code = ("import sys, tempfile\nsys.path.insert(0, %r)\n"
             "def refuse(*a, **k):\n    raise PermissionError(13, 'Permission denied')\n"
-            "tempfile.mkstemp = refuse\nfrom lint.cli import main\nsys.exit(main(['check', '--fix', sys.argv[1]]))\n"
+            "tempfile.mkstemp = refuse\nfrom lint.cli.main import main\nsys.exit(main(['check', '--fix', sys.argv[1]]))\n"
             % str(ROOT))
     proc = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, timeout=120)
     assert proc.returncode == 2

@@ -15,8 +15,8 @@ import pytest
 from conftest import FIXTURES, sha256
 
 from lint.api import lint_path
-from lint.config import all_rules, load_config
-from lint.formatters.json_ import file_entry
+from lint.config.loader import all_rules, load_config
+from lint.output.formatters.json_ import file_entry
 
 CASES = sorted(p for p in FIXTURES.glob("WR*/*") if p.is_dir())
 
@@ -53,7 +53,7 @@ def test_fixture(case: Path, regen: bool):
     assert got == expected["diagnostics"]
     fixed = case / "fixed.txt"
     if fixed.exists():
-        from lint.fixes import fix_text
+        from lint.output.fixes import fix_text
 
         unsafe = (case / "config.yaml").exists() and "unsafe: true" in (case / "config.yaml").read_text("utf-8")
         text = report.source.text

@@ -14,9 +14,9 @@ import pytest
 from conftest import run_cli
 
 from lint.api import lint_text
-from lint.config import Config, all_rules
-from lint.formatters import render
-from lint.formatters.github import escape_data, escape_property
+from lint.config.loader import Config, all_rules
+from lint.output.formatters import render
+from lint.output.formatters.github import escape_data, escape_property
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 DRAFT = "一、总体情况\n正文。\n三、存在的问题\n1、问题一\n（一）甲\n(二)乙𠀀\n（三）丙\n"

@@ -20,8 +20,8 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from lint.api import lint_bytes, lint_path
-from lint.config import Config
-from lint.outline import build_document
+from lint.config.loader import Config
+from lint.document.builder import build_document
 
 MEMORY_LIMIT = 4 << 30          # bytes of address space for one CLI run
 TIME_LIMIT = 300                # seconds; a hang fails instead of blocking the suite
@@ -163,19 +163,19 @@ def test_a_file_that_is_not_text_exits_2(tmp_path, data, why):
 
 
 def test_a_file_that_vanishes_mid_run(tmp_path, monkeypatch, capsys):
-    import lint.run
-    from lint.cli import main
+    import lint.cli.check
+    from lint.cli.main import main
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("一、总体情况\n存在的问题。下一步工作计划。\n", encoding="utf-8")
-    collect = lint.run.collect
+    collect = lint.cli.check.collect
 
     def collect_then_delete(paths, explicit):
         found = collect(paths, explicit)
         (tmp_path / "a.txt").unlink()
         return found
 
-    monkeypatch.setattr(lint.run, "collect", collect_then_delete)
+    monkeypatch.setattr(lint.cli.check, "collect", collect_then_delete)
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--format", "json", "."]) == 2
     files = json.loads(capsys.readouterr().out)["files"]

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import run_cli
 
-from lint.run import PARALLEL_MIN_FILES
+from lint.cli.check import PARALLEL_MIN_FILES
 
 VARIANTS = ["一、甲\n正文。\n三、乙\n", "1、甲\n", "（一）甲\n(二)乙\n（三）丙\n", "一、甲\n正文。\n二、乙\n"]
 
@@ -57,7 +57,7 @@ def test_parallel_output_in_an_encoding_other_than_utf8(tmp_path):
 def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
     import io
 
-    from lint import run
+    from lint.cli import check as run
 
     class Tty(io.StringIO):
         def isatty(self):

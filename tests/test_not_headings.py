@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.outline import build_document
+from lint.document.builder import build_document
 
 TRAPS = [
     "一、二季度受疫情影响，就业压力明显加大。",

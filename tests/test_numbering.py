@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
-from lint._resources import data_file
-from lint.numbering import cn_numeral, parse_marker, parse_ordinal
+from lint.support.resources import data_file
+from lint.document.numbering import parse_marker, parse_ordinal
+from lint.support.numerals import cn_numeral
 
 
 def test_grammar_builds_in_strict_mode():

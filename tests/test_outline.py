@@ -5,7 +5,7 @@ import json
 
 from conftest import SHARED, run_cli
 
-from lint.outline import build_document
+from lint.document.builder import build_document
 
 SEED = SHARED / "seed" / "000_d0edc64c5d0a0730.txt"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lint.api import lint_text
-from lint.config import all_rules
+from lint.config.loader import all_rules
 
 RULES = all_rules()
 CASES = [(r, kind, i, text) for r in RULES for kind in ("fail", "pass")

@@ -37,7 +37,7 @@ def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, build):
     (elsewhere / "r.txt").write_text("一、甲\n三、乙\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("REPORTLINT_PURE_PYTHON", None)
-    proc = subprocess.run([sys.executable, "-c", "import lint, sys; from lint.cli import main; "
+    proc = subprocess.run([sys.executable, "-c", "import lint, sys; from lint.cli.main import main; "
                            "from lint.kinds import duplicates; print(lint.__file__, duplicates._speedups, file=sys.stderr); "
                            "sys.exit(main(['check', '--select', 'WR101', 'r.txt']))"],
                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)

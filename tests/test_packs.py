@@ -5,8 +5,8 @@ import pytest
 
 from conftest import run_cli
 
-from lint.errors import ConfigError
-from lint.packs import load_pack
+from lint.support.errors import ConfigError
+from lint.packs.loader import load_pack
 
 GOOD_RULE = """\
 pack: mine

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.positions import LineIndex
+from lint.document.positions import LineIndex
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

@@ -1,4 +1,4 @@
-"""lint.similarity computes what rapidfuzz computes: the same scores, cut-offs and order.
+"""lint.kinds.similarity computes what rapidfuzz computes: the same scores, cut-offs and order.
 
 A one-file run scores its first comparisons in Python and leaves rapidfuzz unimported; past a
 budget it hands over to rapidfuzz. A diagnostic must never show which one ran.
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rapidfuzz.fuzz import ratio as rapidfuzz_ratio
 from rapidfuzz.process import extract
 
-from lint import similarity
+from lint.kinds import similarity
 
 # Few distinct characters, so texts share a lot; CJK, ASCII, and a character beyond the BMP.
 text = st.text(st.sampled_from("落实工作推进加强建设发展ab 1\U00020000"), max_size=90)
@@ -22,7 +22,7 @@ text = st.text(st.sampled_from("落实工作推进加强建设发展ab 1\U000200
 
 @pytest.fixture
 def python_only(monkeypatch):
-    """lint.similarity with its budget never spent: every comparison in Python."""
+    """lint.kinds.similarity with its budget never spent: every comparison in Python."""
     monkeypatch.setattr(similarity, "_extract", None)
     monkeypatch.setattr(similarity, "_spent", 0)
     monkeypatch.setattr(similarity, "_PYTHON_BUDGET", float("inf"))
@@ -74,7 +74,7 @@ def test_a_short_report_is_linted_without_importing_rapidfuzz(tmp_path):
     report = tmp_path / "report.txt"
     sentence = "坚持把档案开发利用作为服务群众的重要抓手，让档案工作更好地服务中心、服务大局。"
     report.write_text(f"{sentence}\n其他工作正常推进。\n{sentence.replace('大局', '全局')}\n", encoding="utf-8")
-    probe = ("import sys; from lint.cli import main\n"
+    probe = ("import sys; from lint.cli.main import main\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              "print('rapidfuzz' in sys.modules, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", probe, "check", "--no-cache", "--select", "WR402", str(report)],

@@ -7,8 +7,8 @@ import pytest
 
 from conftest import json_report, run_cli
 
-from lint.errors import InputError
-from lint.source import decode
+from lint.support.errors import InputError
+from lint.input.source import decode
 
 REPORT = "一、总体情况\n全年完成投资xx亿元。\n三、存在的问题\n（一）甲\n（一）乙\n"
 ENCODINGS = [

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from conftest import SHARED
 
-from lint import similarity
+from lint.kinds import similarity
 from lint.kinds import duplicates
 from lint.kinds.duplicates import NearDuplicateOptions, Units, check_near_duplicates
 from lint.kinds.pairs import PairsOptions
-from lint.outline import build_document
-from lint.source import read_path
+from lint.document.builder import build_document
+from lint.input.files import read_path
 
 speedups = duplicates._speedups
 needs_speedups = pytest.mark.skipif(speedups is None, reason="lint/kinds/_speedups.c is not built")

@@ -6,10 +6,10 @@ from pathlib import Path
 from conftest import run_cli
 
 from lint.api import lint_text
-from lint.config import Config, load_config
-from lint.diagnostics import Diagnostic
-from lint.outline import build_document
-from lint.suppressions import apply_allow, apply_suppressions
+from lint.config.loader import Config, load_config
+from lint.engine.diagnostics import Diagnostic
+from lint.document.builder import build_document
+from lint.engine.suppressions import apply_allow, apply_suppressions
 
 # Three skipped numbers: WR101 fires at 三、 (line 3), 五、 (line 5) and 七、 (line 7).
 SKIPS = ["一、甲\n", "三、乙\n", "五、丙\n", "七、丁\n"]

@@ -73,8 +73,8 @@ def test_exceptions_and_scope(project: Path):
 def _rules(yaml_rules: str, text: str, trusted: bool = False) -> list[tuple[str, str, str | None]]:
     """Run a pack given as YAML text over `text`: (code, matched text, replacement) per finding."""
     from lint.kinds import load_kind
-    from lint.outline import build_document
-    from lint.packs import parse_pack
+    from lint.document.builder import build_document
+    from lint.packs.loader import parse_pack
 
     pack = parse_pack("pack: t\nrules:\n" + yaml_rules, "t.yaml", trusted)
     doc = build_document(text)

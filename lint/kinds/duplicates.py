@@ -31,12 +31,11 @@ from itertools import chain, compress, filterfalse, groupby, islice, repeat
 from functools import lru_cache
 from operator import add, and_, eq, ge, itemgetter, lshift, lt, methodcaller, mul, or_, sub
 
-from .. import similarity
-from ..findings import Finding, Related
-from ..model import Document
-from ..positions import ASTRAL
-from ..records import maker, record
-from ..text import sentence_regions
+from . import similarity
+from .findings import Finding, Related
+from ..document.model import Document
+from ..document.positions import ASTRAL
+from ..support.records import maker, record
 from .native import speedups as _speedups
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
@@ -489,7 +488,7 @@ def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     """Sentences whose key has at least min_chars characters: compiled where _speedups was built."""
     if _speedups is not None and _fits_c(min_chars):
         return Units.from_columns(_speedups.sentence_units(
-            doc.text, fd.joined, fd.layout(), array("q", chain.from_iterable(sentence_regions(doc))),
+            doc.text, fd.joined, fd.layout(), array("q", chain.from_iterable(doc.sentence_regions())),
             *_marker_columns(doc), min_chars))
     return _python_sentence_units(doc, fd, min_chars)
 

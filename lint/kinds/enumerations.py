@@ -1,10 +1,10 @@
 """WR107: run-in ordinals (一是/二是, 第一/第二, 其一/其二) that skip, repeat or go backwards."""
 from __future__ import annotations
 
-from ..findings import Finding
-from ..model import Document
-from ..numbering import cn_numeral
-from ..records import record
+from .findings import Finding
+from ..document.model import Document
+from ..support.numerals import cn_numeral
+from ..support.records import record
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..findings import Edit, Finding, Fix
-from ..model import Document, Heading, Marker
-from ..numbering import cn_numeral
-from ..records import record
+from .findings import Edit, Finding, Fix
+from ..document.model import Document, Heading, Marker
+from ..support.numerals import cn_numeral
+from ..support.records import record
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:

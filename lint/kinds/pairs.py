@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from array import array
 
-from ..findings import Finding
-from ..model import Document
-from ..records import record
+from .findings import Finding
+from ..document.model import Document
+from ..support.records import record
 from .native import speedups
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)

@@ -14,10 +14,10 @@ from functools import lru_cache
 from operator import itemgetter
 
 
-from ..findings import Finding, make_edit, make_finding, make_fix
-from ..model import Document
-from ..records import record
-from ..text import SpanSet, match_at
+from .findings import Finding, make_edit, make_finding, make_fix
+from ..document.model import Document
+from ..support.records import record
+from ..document.text import SpanSet, match_at
 from .prefilter import Shape, analyse
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import record
+from ..support.records import record
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:

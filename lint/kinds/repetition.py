@@ -11,9 +11,9 @@ import heapq
 import re
 from operator import methodcaller
 
-from ..findings import Edit, Finding, Fix
-from ..model import Document
-from ..records import record
+from .findings import Edit, Finding, Fix
+from ..document.model import Document
+from ..support.records import record
 from .native import speedups
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)

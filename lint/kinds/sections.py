@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 
-from ..findings import Finding, Related
-from ..model import Document, Heading
-from ..records import record
+from .findings import Finding, Related
+from ..document.model import Document, Heading
+from ..support.records import record
 from .patterns import ATX_RE, compile_regex
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from prop_strategies import clean_text, report_text
 
 from lint.api import lint_text
-from lint.config import Config
-from lint.fixes import MAX_ROUNDS, fix_text, merge_edits
+from lint.config.loader import Config
+from lint.output.fixes import MAX_ROUNDS, fix_text, merge_edits
 
 CONFIG = Config()
 FIXES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

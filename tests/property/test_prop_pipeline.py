@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from prop_strategies import any_bytes, clean_text, outline, render_outline, report_text
 
 from lint.api import lint_bytes, lint_text
-from lint.config import Config
-from lint.outline import build_document
-from lint.positions import LineIndex
+from lint.config.loader import Config
+from lint.document.builder import build_document
+from lint.document.positions import LineIndex
 
 CONFIG = Config()
 ALL = {"select": ("WR",)}        # every rule, default-off ones too

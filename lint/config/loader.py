@@ -1,0 +1,451 @@
+"""Configuration: discovery (.reportlint.yaml or [tool.reportlint] in pyproject.toml), validation,
+and resolution into the RuleSet that applies to one file."""
+from __future__ import annotations
+
+import os
+import re
+from functools import cached_property, lru_cache
+
+from ..support.errors import ConfigError
+from ..packs.loader import Pack, Rule, builtin_pack_paths, load_pack, validate_options
+from ..support.records import record
+from ..support.yamlfile import line_of, load_yaml
+
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
+if TYPE_CHECKING:
+    from pathlib import Path
+
+CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
+
+
+@record
+class Config:
+    """A validated configuration, its file and the packs it names.
+
+    A named tuple, which costs a run far less to define than a dataclass. Nothing changes a
+    Config once made, so the defaults' empty dicts can be shared.
+    """
+
+    path: str | None = None
+    packs: tuple[str, ...] = ()            # pack names or paths; empty = every built-in pack
+    rules: dict = {}                       # code or name → severity / "off" / {severity, options}
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file: tuple = ()                   # ({"files": [...], "ignore": [...], "packs": [...]}, ...)
+    allow: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    lang: str = "zh"
+    lines: dict = {}                       # (file, *key path) → (line, column), for error messages
+    origins: dict = {}                     # (key, value) → (file, index)
+
+    @property
+    def root(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.path).parent if self.path else Path.cwd()
+
+
+class RuleSet:
+    """The rules that run on a file, with their effective severity and options."""
+
+    def __init__(self, rules: tuple[Rule, ...], allow: tuple[str, ...] = ()) -> None:
+        self.rules = rules
+        self.allow = allow
+
+    def __repr__(self) -> str:
+        return f"RuleSet(rules={self.rules!r}, allow={self.allow!r})"
+
+    def codes(self) -> set[str]:
+        return {r.code for r in self.rules}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the rules as configured (codes, severities, messages, options, allow list),
+        for the result cache; worked out once, as every file under the same settings shares
+        this RuleSet (see resolve)."""
+        from ..support.hashing import hex_digest
+
+        return hex_digest(repr(self).encode("utf-8", "surrogatepass"))
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .reportlint.yaml, or pyproject.toml with [tool.reportlint], at or above `start`."""
+    from pathlib import Path
+
+    found = _config_file(start)
+    return Path(found) if found else None
+
+
+def _config_file(start) -> str | None:
+    """find_config's answer as a string: a run finds its config without importing pathlib."""
+    start = os.path.realpath(start)
+    folder = start if os.path.isdir(start) else os.path.dirname(start)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and "[tool.reportlint" in _read_text(pyproject):
+            return pyproject
+        parent = os.path.dirname(folder)
+        if parent == folder:   # the root
+            return None
+        folder = parent
+
+
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        return fh.read()
+
+
+def config_for(path) -> Config:
+    """The config that governs `path` (a str or Path): the nearest config file at or above it, else the defaults."""
+    return load_config(_config_file(path))
+
+
+@lru_cache(maxsize=64)
+def load_config(path: str | None) -> Config:
+    """Read and validate a config file (None → built-in defaults), through the on-disk cache."""
+    if path is None:
+        return Config()
+    from ..support.cache import cached
+
+    def build():
+        from pathlib import Path
+
+        config = _load(Path(path), ())
+        return config, sorted({key[0] for key in config.lines if key})
+
+    return cached("config", os.path.realpath(path), build)
+
+
+def _load(path: Path, chain: tuple[str, ...], child_lines: dict | None = None) -> Config:
+    key = str(path.resolve())
+    if key in chain:  # the error names the file whose `extends` closes the loop
+        raise ConfigError("extends: 配置 extends 形成循环：" + " → ".join(chain + (key,)), chain[-1],
+                          line_of(child_lines or {}, ("extends",)))
+    data, lines = _read(path)
+    from pydantic import ValidationError
+
+    from .spec import ConfigSpec
+    from ..packs.loader import _validation_error
+
+    try:
+        spec = ConfigSpec.model_validate(data or {})
+    except ValidationError as exc:
+        raise _validation_error(exc, str(path), lines) from None
+    base = Config()
+    if spec.extends:
+        parent = (path.parent / spec.extends)
+        if not parent.is_file():
+            raise ConfigError(f"extends: 找不到文件 {spec.extends}", str(path), line_of(lines, ("extends",)))
+        base = _load(parent, chain + (key,), lines)
+    _check_packs_exist(spec, path, lines)
+    return _merge(base, spec, path, lines)
+
+
+def _check_packs_exist(spec, path: Path, lines: dict) -> None:
+    from pathlib import Path
+
+    for i, ref in enumerate(spec.packs or ()):
+        if ref not in builtin_pack_paths() and not Path(_pack_ref(ref, path)).is_file():
+            known = ", ".join(builtin_pack_paths())
+            raise ConfigError(f"packs.{i}: 找不到规则包 {ref}（内置规则包：{known}）", str(path),
+                              line_of(lines, ("packs", i)))
+
+
+def _read(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取配置：{exc}", str(path)) from None
+    if path.name == "pyproject.toml":
+        return _read_pyproject(text, path)
+    return load_yaml(text, str(path))
+
+
+def _read_pyproject(text: str, path: Path):
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(text).get("tool", {}).get("reportlint", {})
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        raise ConfigError(f"TOML 语法错误：{exc}", str(path), int(at.group(1)) if at else None) from None
+    return data, _toml_lines(text)
+
+
+_TOML_AT = re.compile(r"at line (\d+)")
+_TOML_TABLE = re.compile(r"^\s*\[(\[?)\s*tool\.reportlint((?:\.[\w\"'-]+)*)\s*\]\]?")
+_TOML_KEY = re.compile(r"^\s*([\w-]+|\"[^\"]*\"|'[^']*')\s*=")
+
+
+def _toml_lines(text: str) -> dict[tuple, tuple[int, int]]:
+    """Lines of the [tool.reportlint] keys, sub-tables and array-of-table entries, for error messages."""
+    lines: dict[tuple, tuple[int, int]] = {}
+    prefix: tuple | None = None
+    counts: dict[tuple, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        table = _TOML_TABLE.match(line)
+        if table:
+            prefix = tuple(p.strip("\"'") for p in table.group(2).split(".") if p)
+            if table.group(1):  # [[tool.reportlint.per-file]]: one more entry of a list
+                counts[prefix] = counts.get(prefix, -1) + 1
+                prefix = prefix + (counts[prefix],)
+            lines.setdefault(prefix, (number, 1))
+            continue
+        if line.lstrip().startswith("["):
+            prefix = None
+        key = _TOML_KEY.match(line) if prefix is not None else None
+        if key:
+            lines.setdefault(prefix + (key.group(1).strip("\"'"),), (number, 1))
+    return lines
+
+
+def _merge(base: Config, spec, path: Path, lines: dict) -> Config:
+    """Lay `spec` over `base`: scalars and lists replace, the rules table merges key by key."""
+    packs = tuple(_pack_ref(p, path) for p in spec.packs) if spec.packs is not None else base.packs
+    rules = {**base.rules, **{k: (_plain(v), str(path)) for k, v in (spec.rules or {}).items()}}
+    per_file = base.per_file + tuple((_plain(e), str(path.parent), str(path), i)
+                                     for i, e in enumerate(spec.per_file))
+    origins = dict(base.origins)
+    for name in ("select", "ignore"):
+        origins.update({(name, v): (str(path), i) for i, v in enumerate(getattr(spec, name) or ())})
+    return Config(
+        path=str(path), packs=packs, rules=rules,
+        select=tuple(spec.select) if spec.select is not None else base.select,
+        ignore=base.ignore + tuple(spec.ignore),
+        exclude=base.exclude + tuple(spec.exclude),
+        per_file=per_file, allow=base.allow + tuple(spec.allow),
+        fail_on=spec.fail_on or base.fail_on, lang=spec.lang or base.lang,
+        lines={**base.lines, **{(str(path),) + k: v for k, v in lines.items()}}, origins=origins,
+    )
+
+
+def _plain(value):
+    """A validated setting as plain data (strings stay strings)."""
+    return value if isinstance(value, str) else value.model_dump(by_alias=True, exclude_none=True)
+
+
+def _pack_ref(ref: str, config_path: Path) -> str:
+    """A built-in pack name stays a name; anything else is a path relative to the config file."""
+    if ref in builtin_pack_paths():
+        return ref
+    return str((config_path.parent / ref).resolve())
+
+
+@lru_cache(maxsize=64)
+def _pack(ref: str) -> Pack:
+    """A built-in pack by name or a user pack by path, validated once and then read from the cache."""
+    from ..support.cache import cached
+
+    if ref in builtin_pack_paths():
+        return _builtin_packs()[ref]
+    if not os.path.isfile(ref):
+        raise ConfigError(f"找不到规则包：{ref}")
+    return cached("pack", os.path.realpath(ref), lambda: (load_pack(ref), [ref, *_pack_code()]))
+
+
+@lru_cache(maxsize=1)
+def _builtin_packs() -> dict[str, Pack]:
+    """Every built-in pack by name, from one cache entry: a run reads one file and checks each source once."""
+    from ..support.cache import cached
+
+    paths = builtin_pack_paths()
+    return cached("builtin-packs", "|".join(paths.values()),   # another set of packs, another entry
+                  lambda: ({name: load_pack(path, trusted=True) for name, path in paths.items()},
+                           [*paths.values(), *_pack_code()]))
+
+
+def _pack_code() -> list[str]:
+    """The code that shapes a pickled pack besides its file: a changed kind invalidates the entry."""
+    from ..support.resources import PACKAGE, files_ending
+
+    return files_ending(os.path.join(PACKAGE, "kinds"), ".py") + files_ending(os.path.join(PACKAGE, "packs"), ".py")
+
+
+def all_rules(config: Config | None = None) -> list[Rule]:
+    """Every rule of the configured packs (all built-in packs by default), as declared."""
+    refs = (config.packs if config and config.packs else tuple(builtin_pack_paths()))
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for ref in refs:
+        for rule in _pack(ref).rules:
+            if rule.code in seen:
+                raise ConfigError(f"规则代码 {rule.code} 在规则包 {seen[rule.code]} 与 {rule.source} 中重复",
+                                  rule.source)
+            seen[rule.code] = rule.source
+            rules.append(rule)
+    return rules
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector is a code, a name, or a code prefix such as WR3 or WR."""
+    return selects(selector, rule.code, rule.name)
+
+
+def selects(selector: str, code: str, name: str) -> bool:
+    """Whether `selector` (a code, a name or an upper-case code prefix) picks the rule code/name."""
+    return selector in (code, name) or (selector.isupper() and code.startswith(selector))
+
+
+def check_selectors(rules: list[Rule], selectors, where: str | None = None) -> None:
+    """Unknown codes or names are errors: a typo must not silently select nothing."""
+    for selector in selectors:
+        if not any(matches(r, selector) for r in rules):
+            raise ConfigError(f"未知的规则代码或名称：{selector}", where)
+
+
+def resolve(config: Config, file_path: str | None = None, select=(), ignore=(),
+            extra_select=()) -> RuleSet:
+    """The rules that apply to `file_path` under `config`, then CLI --select / --ignore.
+
+    Files that the same settings govern share one RuleSet (most runs: every file), so what is
+    derived from it, such as the result cache's fingerprint, is worked out once.
+    """
+    per_file = _per_file(config, file_path)
+    key = (id(config), repr(per_file), tuple(select), tuple(ignore), tuple(extra_select))
+    found = _RESOLVED.get(key)
+    if found is not None and found[0] is config:
+        return found[1]
+    ruleset = _resolve(config, per_file, select, ignore, extra_select)
+    if len(_RESOLVED) >= 64:
+        _RESOLVED.clear()
+    _RESOLVED[key] = (config, ruleset)    # holding `config` keeps its id from being reused
+    return ruleset
+
+
+_RESOLVED: dict[tuple, tuple[Config, RuleSet]] = {}
+
+
+def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> RuleSet:
+    rules = all_rules(config)
+    _check_config_selectors(config, rules)
+    check_selectors(rules, tuple(select) + tuple(ignore) + tuple(extra_select))
+    out = []
+    ignores = tuple(config.ignore) + tuple(per_file.get("ignore", ())) + tuple(ignore)
+    selects = tuple(select) or tuple(config.select)
+    skip_packs = set(per_file.get("skip_packs", ()))
+    for rule in rules:
+        if rule.pack in skip_packs:
+            continue
+        rule = _apply_rule_settings(rule, config)
+        if rule is None:
+            continue
+        if selects:
+            if not any(matches(rule, s) for s in selects):
+                continue
+            # A prefix selects among default-on rules; naming a rule exactly turns it on.
+            if any(s in (rule.code, rule.name) for s in selects):
+                rule = rule._replace(enabled=True)
+        if any(matches(rule, s) for s in extra_select):
+            rule = rule._replace(enabled=True)
+        if not rule.enabled or any(matches(rule, s) for s in ignores):
+            continue
+        out.append(rule)
+    return RuleSet(tuple(out), config.allow + tuple(per_file.get("allow", ())))
+
+
+def _check_config_selectors(config: Config, rules: list[Rule]) -> None:
+    """Every code or name the config mentions must exist; the error names file and line."""
+    for key, (_, source) in config.rules.items():
+        if not any(key in (r.code, r.name) for r in rules):
+            raise ConfigError(f"rules.{key}: 未知的规则代码或名称", source,
+                              line_of(config.lines, (source, "rules", key)))
+    for field_name in ("select", "ignore"):
+        for selector in getattr(config, field_name):
+            if not any(matches(r, selector) for r in rules):
+                source, i = config.origins.get((field_name, selector), (config.path, 0))
+                raise ConfigError(f"{field_name}.{i}: 未知的规则代码或名称 {selector}", source,
+                                  line_of(config.lines, (source, field_name, i)))
+    packs = {r.pack for r in rules}
+    for entry, _, source, i in config.per_file:
+        for j, selector in enumerate(entry.get("ignore", ())):
+            if not any(matches(r, selector) for r in rules):
+                raise ConfigError(f"per-file.{i}.ignore.{j}: 未知的规则代码或名称 {selector}", source,
+                                  line_of(config.lines, (source, "per-file", i, "ignore", j)))
+        for j, name in enumerate(entry.get("skip-packs", ())):
+            if name not in packs:
+                raise ConfigError(f"per-file.{i}.skip-packs.{j}: 未知的规则包 {name}（可用：{', '.join(sorted(packs))}）",
+                                  source, line_of(config.lines, (source, "per-file", i, "skip-packs", j)))
+
+
+def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
+    for key, (setting, source) in config.rules.items():
+        if key not in (rule.code, rule.name):
+            continue
+        if setting == "off":
+            return rule._replace(enabled=False)
+        if isinstance(setting, str):
+            rule = rule._replace(severity=setting, enabled=True)
+            continue
+        if setting.get("severity") == "off":
+            return rule._replace(enabled=False)
+        severity = setting.get("severity") or rule.severity
+        options = rule.options
+        if setting.get("options"):
+            from ..packs.specs import options_dict
+
+            merged = {**options_dict(rule.options), **setting["options"]}
+            own_lines = {k[1:]: v for k, v in config.lines.items() if k and k[0] == source}
+            _check_option_keys(rule, setting["options"], key, source, own_lines)
+            options = validate_options(rule.kind, merged, source, own_lines,
+                                       ("rules", key, "options"), rule.trusted)
+        rule = rule._replace(severity=severity, options=options,
+                       enabled=setting.get("enabled", severity != "off"))
+    return rule
+
+
+def _check_option_keys(rule: Rule, options: dict, key: str, source: str, lines: dict) -> None:
+    """Unknown option keys are errors naming the known ones (not every kind's options forbid them in a pack)."""
+    known = set(rule.options._fields)
+    for name in options:
+        if name not in known:
+            raise ConfigError(f"rules.{key}.options.{name}: unknown key（可用：{', '.join(sorted(known)) or '无'}）",
+                              source, line_of(lines, ("rules", key, "options", name)))
+
+
+def _per_file(config: Config, file_path: str | None) -> dict:
+    """Merge every per-file entry whose globs match the file (relative to its config's folder)."""
+    merged: dict = {"ignore": [], "skip_packs": [], "allow": []}
+    if not file_path or not config.per_file:
+        return merged
+    import fnmatch
+    from pathlib import Path
+
+    for entry, base, *_ in config.per_file:
+        try:
+            rel = real_path(Path(file_path)).relative_to(real_path(Path(base))).as_posix()
+        except ValueError:
+            rel = Path(file_path).as_posix()
+        if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(rel).name, g) for g in entry["files"]):
+            merged["ignore"] += entry.get("ignore", [])
+            merged["skip_packs"] += entry.get("skip-packs", [])
+            merged["allow"] += entry.get("allow", [])
+    return merged
+
+
+def is_excluded(config: Config, path: Path) -> bool:
+    """Whether a walked path matches one of the config's exclude globs."""
+    if not config.exclude:   # the usual case: no need to resolve the path
+        return False
+    import fnmatch
+    from pathlib import Path
+
+    try:
+        rel = real_path(path).relative_to(real_path(config.root)).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g)
+               or any(fnmatch.fnmatch(part, g) for part in Path(rel).parts) for g in config.exclude)
+
+
+def real_path(path: Path) -> Path:
+    """path.resolve() that survives a symlink loop (Python < 3.13 raises RuntimeError there)."""
+    from pathlib import Path
+
+    return Path(os.path.realpath(path))

@@ -1,0 +1,214 @@
+"""The document model: cheap value objects built once per file and read by every rule.
+
+Nothing changes a Marker, Heading, Block or Span once it is made. Markers, ordinals, blocks and
+spans are named tuples: a report has one Block per line, and a tuple is built in C. A Heading is
+a class with slots, as the rules read its fields most: a slot is read three times as fast as a
+named tuple's field. None is a dataclass, which would cost every run a millisecond to define.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+
+from .positions import LineIndex
+from ..support.records import maker, record
+from .text import SpanSet
+
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
+if TYPE_CHECKING:
+    from typing import Iterator
+
+# Heading families and their level in GB/T 9704 practice: 一、 > （一） > 1. > （1） > ①.
+LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
+
+
+@record
+class Marker:
+    """A heading number as written, e.g. "（二）、" → family paren_cn, value 2, punct "、"."""
+
+    family: str      # cn 一、 | paren_cn （一） | arabic 1. | paren_arabic （1） | circled ①
+    value: int
+    start: int       # offsets of the whole marker text
+    end: int
+    text: str
+    open: str = ""   # the opening bracket as written ("（", "(" or "")
+    close: str = ""  # the closing bracket as written
+    punct: str = ""  # what follows the number (or the brackets): "、", ".", "．", "" ...
+
+    @property
+    def level(self) -> int:
+        return LEVELS[self.family]
+
+    @property
+    def width(self) -> str:
+        """"full" or "half" for bracketed markers, "" otherwise."""
+        if not self.open and not self.close:
+            return ""
+        return "half" if (self.open or self.close) in "()" else "full"
+
+
+class Heading:
+    """One numbered heading: its marker, title span and place in the tree."""
+
+    __slots__ = ("index", "marker", "level", "start", "title_start", "title_end", "line", "run_in",
+                 "parent", "children", "body_end")
+
+    def __init__(self, index: int, marker: Marker | None, level: int, start: int, title_start: int,
+                 title_end: int, line: int, run_in: bool, parent: int | None = None,
+                 children: tuple[int, ...] = (), body_end: int = 0) -> None:
+        self.index = index
+        self.marker = marker        # None for an unnumbered heading (a Markdown "## 存在的问题")
+        self.level = level
+        self.start = start          # start of the marker (or of the title when unnumbered)
+        self.title_start = title_start
+        self.title_end = title_end
+        self.line = line
+        self.run_in = run_in        # True when the heading is inside a paragraph, not on a line of its own
+        self.parent = parent
+        self.children = children
+        self.body_end = body_end    # where the section ends: the next heading of the same or a higher level
+
+    def __repr__(self) -> str:
+        return f"Heading({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
+
+    def title(self, text: str) -> str:
+        return text[self.title_start:self.title_end]
+
+
+@record
+class Ordinal:
+    """A run-in enumeration item: 一是 (shi), 第一， (di), 其一 (qi)."""
+
+    family: str
+    value: int
+    start: int
+    end: int
+    text: str
+
+
+@record
+class Block:
+    """A paragraph: one non-blank line of prose (code, front matter and comments excluded)."""
+
+    start: int
+    end: int
+    line: int
+
+
+@record
+class Span:
+    start: int
+    end: int
+
+
+# For the loops that make one per line, heading or ordinal:
+make_block, make_marker, make_ordinal = maker(Block), maker(Marker), maker(Ordinal)
+
+
+class Document:
+    """Everything the rules read about one file. Built by lint.document.builder.build_document."""
+
+    def __init__(self, path: str, text: str, kind: str, index: LineIndex, blocks: list[Block],
+                 headings: list[Heading], enumerations: list[tuple[Ordinal, ...]],
+                 masked: list[Span] | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.kind = kind                # "text", "markdown" or "docx"
+        self.index = index
+        self.blocks = blocks
+        self.headings = headings
+        self.enumerations = enumerations
+        self.masked = [] if masked is None else masked   # not prose: code, front matter, comments
+        self._memo: dict = {}
+
+    def shared(self, key, build):
+        """build(), once per document for each key: what several rules derive alike."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
+
+    def offsets_of(self, strings) -> list[int]:
+        """Sorted offsets where any of `strings` (the characters of a str, or a tuple of strings)
+        occurs, shared by the rules string by string: "12xX" reuses the offsets of "xX"."""
+        strings = tuple(strings)
+        return self.shared(("offsets", strings), lambda: self._offsets(strings))
+
+    def _offsets(self, strings: tuple[str, ...]) -> list[int]:
+        from .text import merge_sorted, occurrences
+
+        if len(strings) == 1:
+            return occurrences(self.text, strings[0])
+        return merge_sorted(self.offsets_of((s,)) for s in strings)
+
+    def blocks_at(self, offsets: list[int]) -> list[Block]:
+        """The blocks holding any of the sorted `offsets`, each once, in order.
+
+        A rule that needs a character (%, 其) reads only these instead of searching every block.
+        """
+        return [self.blocks[i] for i in self.block_indexes_at(offsets)]
+
+    def block_indexes_at(self, offsets: list[int]) -> list[int]:
+        """blocks_at as indexes into `blocks`. Bisection both ways: the work is per block found,
+        not per offset."""
+        starts = self.block_starts
+        out: list[int] = []
+        j = 0
+        while j < len(offsets):
+            i = bisect_right(starts, offsets[j]) - 1
+            if i >= 0 and offsets[j] < self.blocks[i].end:
+                out.append(i)
+                j = bisect_left(offsets, self.blocks[i].end, j)
+            else:   # on a blank or masked line: on to the next block
+                j = bisect_left(offsets, starts[i + 1], j) if i + 1 < len(starts) else len(offsets)
+        return out
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        """The start of every block, for bisection."""
+        return self.block_spans.starts
+
+    @cached_property
+    def block_spans(self) -> SpanSet:
+        """The blocks as a SpanSet: the regions the pattern kinds search."""
+        return SpanSet([(b.start, b.end) for b in self.blocks])
+
+    @cached_property
+    def not_prose(self) -> SpanSet:
+        """Masked text, heading markers and enumeration ordinals: what the punctuation and pattern rules skip."""
+        return SpanSet([(s.start, s.end) for s in self.masked] + self.marker_spans)
+
+    @cached_property
+    def roots(self) -> tuple[int, ...]:
+        """Indexes of the top-level headings."""
+        return tuple(h.index for h in self.headings if h.parent is None)
+
+    @cached_property
+    def marker_spans(self) -> list[tuple[int, int]]:
+        """Sorted (start, end) of every heading marker and enumeration ordinal."""
+        spans = [(h.marker.start, h.marker.end) for h in self.headings if h.marker]
+        spans.extend((o.start, o.end) for run in self.enumerations for o in run)
+        return sorted(spans)
+
+    def sentences(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of the sentences of every block, in order, split after 。！？； (and their
+        half-width forms), any closing quote kept. Made as they are read, never kept: a 10 MB report
+        has 100,000. Lines that are not blocks are blank unless masked: without masks the whole
+        text is split in one call, and blank lines give only spaces, which are dropped."""
+        from .text import SENTENCE, SPACES
+
+        text = self.text
+        for region_start, region_end in self.sentence_regions():
+            for m in SENTENCE.finditer(text, region_start, region_end):
+                start, end = span = m.span()
+                if text[start] in SPACES:   # rare: strip the leading spaces
+                    start = end - len(text[start:end].lstrip(SPACES))
+                    if start == end:
+                        continue
+                    span = (start, end)
+                yield span
+
+    def sentence_regions(self) -> list[tuple[int, int]]:
+        """Where sentences are looked for: the blocks when some text is masked, else the whole text."""
+        return [(b.start, b.end) for b in self.blocks] if self.masked else [(0, len(self.text))]

@@ -1,0 +1,1 @@
+"""The engine: running the enabled rules on a document, suppressions, diagnostics and baselines."""
