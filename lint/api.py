@@ -22,7 +22,7 @@ def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "z
     from .engine.runner import run
     from .document.builder import build_document
 
-    doc = build_document(source.text, path, source.kind)
+    doc = build_document(source.text, path, source.kind, source.regions)
     diagnostics = run(doc, ruleset, lang)
     return FileReport(path, _encoding_label(source), diagnostics, None, doc.index, source)
 

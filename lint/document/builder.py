@@ -67,8 +67,8 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
 
 
-def build_document(text: str, path: str = "<text>", kind: str = "text") -> Document:
-    """Parse `text` into the Document every rule reads.
+def build_document(text: str, path: str = "<text>", kind: str = "text", regions: tuple = ()) -> Document:
+    """Parse `text` into the Document every rule reads; `regions` are what a .docx reader knows of its lines.
 
     Lone carriage returns (old Mac line ends) become line feeds first: every pattern here and in
     the packs knows \n and \r\n, and the swap keeps each offset where it was.

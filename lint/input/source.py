@@ -21,6 +21,29 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @record
+class Region:
+    """Lines whose role the reader knows from the file's own structure, not from the text.
+
+    A Word reader knows which paragraphs are table cells, a table of contents, a header or a
+    footnote, and which are headings by their style: the document builder takes these as they
+    are instead of guessing from the text. Plain text and Markdown have none.
+    """
+
+    role: str          # see REGION_ROLES
+    first_line: int    # 0-based, inclusive
+    last_line: int     # 0-based, inclusive
+    level: int = 0     # "heading": the outline level (1 = top); "list": the list level (1 = top)
+    group: str = ""    # "cell": the table ("t3"); "list": the list instance (Word's numId)
+    label: str = ""    # where a reader finds it, as Word shows it: "表2 第3行第2列", "页眉", "脚注1"
+
+
+# cell: a table cell's paragraphs (not outline, not compared for duplicates); toc: a table of
+# contents (not headings); header, footer, footnote, endnote, textbox, comment: text outside the
+# body flow; heading: a paragraph styled as a heading; list: a paragraph numbered or bulleted by Word.
+REGION_ROLES = ("cell", "toc", "header", "footer", "footnote", "endnote", "textbox", "comment", "heading", "list")
+
+
+@record
 class SourceText:
     """Decoded text kept verbatim (no newline translation) and how to write it back."""
 
@@ -29,6 +52,7 @@ class SourceText:
     bom: bytes = b""
     newline: str = "\n"
     kind: str = "text"  # "text", "markdown" or "docx"
+    regions: tuple = ()  # Region records, in line order (a .docx reader's knowledge of its lines)
 
     def encode(self, text: str | None = None) -> bytes:
         """Bytes of `text` (default: this text) in the original encoding, with the original BOM."""

@@ -10,7 +10,7 @@ from ..input.files import read_path
 def render_outline(path: str, fmt: str = "text") -> str:
     """The heading tree of the file at `path` (an unreadable file raises InputError)."""
     source = read_path(path)
-    doc = build_document(source.text, path, source.kind)
+    doc = build_document(source.text, path, source.kind, source.regions)
     if fmt == "json":
         return json.dumps({"path": path, "headings": [_node(doc, i) for i in doc.roots],
                            "enumerations": [[_ordinal(doc, o) for o in run] for run in doc.enumerations]},
