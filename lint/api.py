@@ -17,12 +17,14 @@ def ruleset_for(path: str | None, config: Config | None = None, **selectors) -> 
     return config, resolve(config, path, **selectors)
 
 
-def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "zh") -> FileReport:
-    """Lint decoded text: build the document, run the rules."""
+def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "zh",
+                 report_kind: str | None = None) -> FileReport:
+    """Lint decoded text: build the document, run the rules. `report_kind` says what kind of report
+    it is (see lint/document/genre.py) instead of the config or the document itself."""
     from .engine.runner import run
     from .document.builder import build_document
 
-    doc = build_document(source.text, path, source.kind, source.regions, ruleset.genre)
+    doc = build_document(source.text, path, source.kind, source.regions, report_kind or ruleset.genre)
     diagnostics = run(doc, ruleset, lang)
     return FileReport(path, _encoding_label(source), diagnostics, None, doc.index, source)
 
@@ -32,7 +34,7 @@ def _encoding_label(source: SourceText) -> str:
 
 
 def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str | None = None,
-              use_cache: bool = True, **selectors) -> FileReport:
+              use_cache: bool = True, report_kind: str | None = None, **selectors) -> FileReport:
     """Read, decode and lint one file; an unreadable file gives a report with `error` set.
 
     Unchanged files under unchanged rules are answered from the result cache (lint/support/results.py).
@@ -45,29 +47,30 @@ def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str |
         return FileReport(name, error=exc.detail)
     lang = lang or config.lang
     if not use_cache:
-        return check_source(source, name, ruleset, lang)
+        return check_source(source, name, ruleset, lang, report_kind)
     from .support import results
 
     # The report's kind may come from the file's name, a Word file's structure from its regions.
-    shape = f"{source.kind}|{os.path.basename(name)}|{repr(source.regions) if source.regions else ''}"
+    shape = f"{source.kind}|{os.path.basename(name)}|{report_kind}|{repr(source.regions) if source.regions else ''}"
     key = results.result_key(source.text, shape, ruleset.fingerprint, lang)
     cached = results.load(key) if key else None
     if cached is not None:
         from .document.positions import LineIndex
 
         return FileReport(name, _encoding_label(source), cached, None, LineIndex(source.text), source)
-    report = check_source(source, name, ruleset, lang)
+    report = check_source(source, name, ruleset, lang, report_kind)
     if key:
         results.store(key, report.diagnostics)
     return report
 
 
 def lint_text(text: str, path: str = "<text>", kind: str | None = None, config: Config | None = None,
-              lang: str | None = None, **selectors) -> FileReport:
-    """Lint a string as if it were the file `path` (its suffix picks text or Markdown)."""
+              lang: str | None = None, report_kind: str | None = None, **selectors) -> FileReport:
+    """Lint a string as if it were the file `path` (its suffix picks text or Markdown); `report_kind`
+    sets the kind of report (工作总结 "summary", 周报 "weekly" …) when the text does not say it."""
     config, ruleset = ruleset_for(None if path.startswith("<") else path, config or Config(), **selectors)
     source = SourceText(text, kind=kind or kind_of(path))
-    return check_source(source, path, ruleset, lang or config.lang)
+    return check_source(source, path, ruleset, lang or config.lang, report_kind)
 
 
 def lint_bytes(data: bytes, path: str, config: Config | None = None, lang: str | None = None,

@@ -78,9 +78,9 @@ def test_seed_lost_character_is_garbled_text_without_fix():
 
 
 def test_halfwidth_fix_on_the_seed_is_complete_and_idempotent():
-    report = lint_path(SEED, Config(), select=("WR501",))
+    report = lint_path(SEED, Config(), select=("WR501",), report_kind="summary")
     fixed = fix_text(report.source.text, report.diagnostics)
-    again = lint_text(fixed, "seed.txt", select=("WR501",))
+    again = lint_text(fixed, "seed.txt", select=("WR501",), report_kind="summary")
     assert again.diagnostics == []
     assert "1-5月份，商品" in fixed and "漠阳品?幸福购" in fixed and "(一)环保监管" in fixed
 
@@ -205,14 +205,14 @@ def test_pairs_close_over_a_soft_line_break_not_over_a_sentence_end():
 
 def test_halfwidth_punctuation_keeps_numbers_urls_and_markers():
     text = "(一)抽查病历1,260份,10:30开会,详见http://a.gov.cn/x?y=1,2。\n"
-    report = lint_text(text, select=("WR501",))
+    report = lint_text(text, select=("WR501",), report_kind="summary")
     assert [text[d.start:d.end] for d in report.diagnostics] == [",", ","]
     assert all(d.fix and d.fix.safe for d in report.diagnostics)
 
 
 def test_halfwidth_pair_is_fixed_as_a_pair_but_links_are_left_alone():
     text = "人工智能(Artificial Intelligence),简称AI,详见[说明](docs/说明.md)。\n"
-    report = lint_text(text, "t.md", select=("WR501",))
+    report = lint_text(text, "t.md", select=("WR501",), report_kind="summary")
     assert [text[d.start:d.end] for d in report.diagnostics] == ["(Artificial Intelligence)", ",", ","]
     assert fix_text(text, report.diagnostics) == "人工智能（Artificial Intelligence），简称AI，详见[说明](docs/说明.md)。\n"
 

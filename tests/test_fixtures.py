@@ -3,6 +3,8 @@
 expected.json is {"input_sha256": …, "diagnostics": [contract diagnostics of CODE only]}; a
 case may add config.yaml (a .reportlint.yaml used for it) and fixed.txt (the text after
 `--fix`, or after `--unsafe-fixes` when the config says `unsafe: true` in a comment line).
+A rule for some kinds of report (`documents:` in its pack) checks its cases as the first of
+those kinds, unless the case's config sets a kind (per-file `kind:`).
 Regenerate with `pytest tests/test_fixtures.py --regen` and review the diff.
 """
 from __future__ import annotations
@@ -27,11 +29,16 @@ def _input(case: Path) -> Path:
     return inputs[0]
 
 
+RULES = {rule.code: rule for rule in all_rules()}
+
+
 def _lint(case: Path):
     code = case.parent.name.split("-")[0]
     config_file = case / "config.yaml"
     config = load_config(str(config_file)) if config_file.exists() else load_config(None)
-    return lint_path(_input(case), config, select=(code,))
+    own_kind = config_file.exists() and "kind:" in config_file.read_text(encoding="utf-8")
+    report_kind = None if own_kind else (RULES[code].documents or (None,))[0]
+    return lint_path(_input(case), config, select=(code,), report_kind=report_kind, use_cache=False)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])

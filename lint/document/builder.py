@@ -59,7 +59,9 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
     switches = layout.language_switches(text, blocks, line_bytes)
     signoffs = _signoffs(text, index, blocks, separators | set(switches))
     boundaries = _boundaries(text, index, kind, blocks, marker_lines, separators, switches, signoffs)
-    headings, runs = build_tree(text, found, boundaries, [start for start, _ in signoffs])
+    heading_lines = marker_lines | {c.line for c in found if c.depth}
+    prose_lines = [b.line for b in blocks if b.line not in heading_lines]
+    headings, runs = build_tree(text, found, boundaries, [start for start, _ in signoffs], prose_lines)
     enumerations = find_enumerations(text, blocks, headings, mask)
     breaks = off_outline | {h.line for h in headings if h.depth} | (set(md.items) if md else set())
     signed = {line for start, end in signoffs for line in range(index.line_of(start), index.line_of(end) + 1)}
@@ -68,7 +70,7 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
                     runs=runs, paragraphs=_paragraphs(text, blocks, marker_lines, breaks, kind),
                     literals=layout.literal_spans(text),
                     compared=layout.compared_blocks(text, blocks, line_bytes, off_outline | signed),
-                    genre=genre if genre is not None else _genre(text, path, title, blocks),
+                    genre=(genre, "config") if genre is not None else _genre(text, path, title, blocks),
                     title=title, signoffs=signoffs, boundaries=boundaries,
                     comments=md.comments if md is not None else ())
 

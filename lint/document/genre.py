@@ -29,14 +29,17 @@ NAMES = {name: label for name, label, _ in KINDS}
 _TITLE_NOISE = re.compile(r"[#*_\s\u3000：:]")
 
 
-def genre_of(title: str, path: str, opening: str) -> str:
-    """The kind of report titled `title`, stored at `path`, opening with `opening` ("" when unknown)."""
+def genre_of(title: str, path: str, opening: str) -> tuple[str, str]:
+    """The kind of report titled `title`, stored at `path`, opening with `opening` ("" when
+    unknown), and what told it: "title", "name" (the file's) or "opening" (its first words)."""
     name = os.path.splitext(os.path.basename(path))[0]
-    for source in (_TITLE_NOISE.sub("", title), name):
-        kind = _match(source)
-        if kind:
-            return kind
-    return "government" if _COMPILED[1][1].search(opening) else ""
+    kind = _match(_TITLE_NOISE.sub("", title))
+    if kind:
+        return kind, "title"
+    kind = _match(name)
+    if kind:
+        return kind, "name"
+    return ("government", "opening") if _COMPILED[1][1].search(opening) else ("", "")
 
 
 def _match(source: str) -> str:

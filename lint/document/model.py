@@ -117,7 +117,7 @@ class Document:
                  headings: list[Heading], enumerations: list[tuple[Ordinal, ...]],
                  masked: list[Span] | None = None, *, runs: list[tuple[int, ...]] | None = None,
                  paragraphs: list[tuple[int, int]] | None = None, literals: list[tuple[int, int]] = (),
-                 compared: list[Block] | None = None, genre: str = "", title: tuple[int, int] = (0, 0),
+                 compared: list[Block] | None = None, genre: tuple[str, str] = ("", ""), title: tuple[int, int] = (0, 0),
                  signoffs: list[tuple[int, int]] = (), boundaries: list = (), comments: list[tuple[int, int]] = ()) -> None:
         self.path = path
         self.text = text
@@ -133,7 +133,9 @@ class Document:
         self.paragraphs = paragraphs if paragraphs is not None else [(b.start, b.end) for b in blocks]
         self.literals = list(literals)  # URLs, e-mail, key names, emoticons: copied text, not prose
         self.compared = blocks if compared is None else compared   # Chinese prose, for duplicates
-        self.genre = genre              # what kind of report: "summary", "weekly", … ("" unknown)
+        # What kind of report ("summary", "weekly", … "" when unknown), and what told it: its "title",
+        # its file's "name", its "opening" words, or the "config".
+        self.genre, self.genre_source = genre
         self.title = title              # the span of the document's title line
         self.signoffs = list(signoffs)  # each sign-off block (unit, name, date) as (start, end)
         self.boundaries = list(boundaries)

@@ -66,43 +66,23 @@ def candidate(text: str, index: LineIndex, marker, title_start: int, title_end: 
     return Candidate(marker, marker.start, title_start, title_end, line, run_in, -1 if run_in else indent, lang)
 
 
-def build_tree(text: str, found: list[Candidate], boundaries: list[Boundary],
-               cuts: list[int]) -> tuple[list[Heading], list[tuple[int, ...]]]:
+def build_tree(text: str, found: list[Candidate], boundaries: list[Boundary], cuts: list[int],
+               prose_lines: list[int]) -> tuple[list[Heading], list[tuple[int, ...]]]:
     """Headings (in document order) with parents, children, bodies and roles, and the sibling runs
-    whose numbers must count up (indexes into the headings)."""
+    whose numbers must count up (indexes into the headings). `prose_lines` are the lines of prose
+    that are no heading's, sorted: a list starting again at one after some is a new list."""
     nodes = sorted(found, key=lambda c: c.start)
-    parents: list[int | None] = []
-    runs: list[list[int]] = []
-    run_of: list[int] = []
-    runs_by_key: dict[tuple, int] = {}
-    run_state: list[tuple[int, int, int, str]] = []     # per run: indent, hard count, soft count, language
-    stack: list[int] = []
-    hard = soft = b = 0
-    pending_hard = False
+    tree = _Tree(text, nodes, prose_lines)
+    b, hard, soft = 0, 0, 0
     for i, node in enumerate(nodes):
         while b < len(boundaries) and boundaries[b].offset <= node.start:
             if boundaries[b].strength == HARD:
                 hard += 1
-                pending_hard = True
             else:
                 soft += 1
             b += 1
-        restart = node.marker is not None and node.marker.value == 1
-        if node.depth:
-            while stack and not (nodes[stack[-1]].depth and nodes[stack[-1]].depth < node.depth):
-                stack.pop()
-        else:
-            if pending_hard and restart:
-                while stack and not nodes[stack[-1]].depth:
-                    stack.pop()
-            while stack and not _holds(nodes[stack[-1]], node):
-                stack.pop()
-        pending_hard = False
-        parent = stack[-1] if stack else None
-        parents.append(parent)
-        run_of.append(_join_run(node, i, parent, restart, hard, soft, runs, runs_by_key, run_state)
-                      if node.marker is not None else -1)
-        stack.append(i)
+        tree.place(i, hard, soft)
+    parents, runs, run_of = tree.parents, tree.runs, tree.run_of
     children: list[list[int]] = [[] for _ in nodes]
     for i, parent in enumerate(parents):
         if parent is not None:
@@ -114,6 +94,124 @@ def build_tree(text: str, found: list[Candidate], boundaries: list[Boundary],
                         roles[i], run_of[i], n.depth, n.drawn)
                 for i, n in enumerate(nodes)]
     return headings, [tuple(run) for run in runs]
+
+
+class _Tree:
+    """The outline as it is built, heading by heading: the open headings (the last one and its
+    ancestors), each heading's parent and run, and each run's last number and where it stood."""
+
+    __slots__ = ("text", "nodes", "prose_lines", "stack", "parents", "runs", "run_of", "last", "seen",
+                 "explicit_runs")
+
+    def __init__(self, text: str, nodes: list[Candidate], prose_lines: list[int]) -> None:
+        self.text, self.nodes, self.prose_lines = text, nodes, prose_lines
+        self.stack: list[int] = []
+        self.parents: list[int | None] = []
+        self.runs: list[list[int]] = []
+        self.run_of: list[int] = []
+        self.last: list[int] = []                   # per run: the number of its last member …
+        self.seen: list[tuple[int, int]] = []       # … and the boundaries counted when it came
+        self.explicit_runs: dict[tuple, int] = {}   # Markdown or Word headings: (parent, depth, family) → run
+
+    def place(self, i: int, hard: int, soft: int) -> None:
+        node, nodes, stack = self.nodes[i], self.nodes, self.stack
+        sibling = None
+        restart = False
+        if node.depth:
+            restart = node.marker is not None and node.marker.value == 1
+            while stack and not (nodes[stack[-1]].depth and nodes[stack[-1]].depth < node.depth):
+                stack.pop()
+        else:
+            sibling = self._best_sibling(node)
+            if sibling is not None and node.marker.value == 1 and self._new_list(sibling, node, hard, soft):
+                # A list starting again at one where its container ended (a boundary, prose
+                # between, another indentation, language or Markdown list) is a new list: after a
+                # part heading or the other language, under the heading that holds it all.
+                ended_hard = hard > self.seen[self.run_of[sibling]][0]
+                restart, sibling = True, None
+                if ended_hard:
+                    while stack and not nodes[stack[-1]].depth:
+                        stack.pop()
+                while stack and not self._holds_new(nodes[stack[-1]], node):
+                    stack.pop()
+            elif sibling is not None:
+                while stack[-1] != sibling:
+                    stack.pop()
+                stack.pop()
+            else:
+                while stack and not _holds(nodes[stack[-1]], node):
+                    stack.pop()
+        parent = stack[-1] if stack else None
+        self.parents.append(parent)
+        self.run_of.append(-1 if node.marker is None else self._run(i, node, parent, sibling, restart, hard, soft))
+        stack.append(i)
+
+    def _new_list(self, sibling: int, node: Candidate, hard: int, soft: int) -> bool:
+        """Whether `node`, numbered one, starts a new list rather than repeating a number of its
+        sibling's run: something ended the sibling's container since its run's last member, or the
+        sibling is a title the list belongs under."""
+        top, r = self.nodes[sibling], self.run_of[sibling]
+        last_line = self.nodes[self.runs[r][-1]].line
+        seen_hard, seen_soft = self.seen[r]
+        return (hard > seen_hard or soft > seen_soft or top.lang != node.lang
+                or top.list_id != node.list_id
+                or (node.indent >= 0 and top.indent >= 0 and abs(node.indent - top.indent) > 1)
+                or bisect_right(self.prose_lines, node.line - 1) > bisect_right(self.prose_lines, last_line)
+                or self._holds_new(top, node))
+
+    def _holds_new(self, top: Candidate, node: Candidate) -> bool:
+        """Whether `top` holds a new list starting at `node`: as any child, or a list of its own
+        family written in another form when `top` is a title that governs it
+        (2．目前已完成的工作 / 1.学习了… / 2.了解了…, or 3.学习了… / 1)图像分解…)."""
+        if _holds(top, node):
+            return True
+        return (top.marker is not None and not top.drawn and not node.drawn
+                and top.marker.family == node.marker.family and _form(top.marker) != _form(node.marker)
+                and not top.run_in and not _sentence_like(self.text[top.title_start:top.title_end]))
+
+    def _best_sibling(self, node: Candidate) -> int | None:
+        """The open heading of `node`'s family whose run `node` continues best: by number (the
+        next one), then by form (1. with 1., 1) with 1)), then by indentation, the nearest first."""
+        best, best_score = None, -1
+        for j in reversed(self.stack):
+            top = self.nodes[j]
+            if top.depth:
+                break
+            if (top.marker is None or top.marker.family != node.marker.family
+                    or bool(top.list_depth) != bool(node.list_depth)):
+                continue
+            score = (4 * (node.marker.value == self.last[self.run_of[j]] + 1)
+                     + 2 * (_form(top.marker) == _form(node.marker))
+                     + (node.indent < 0 or top.indent < 0 or abs(node.indent - top.indent) <= 1))
+            if score > best_score:
+                best, best_score = j, score
+        return best
+
+    def _run(self, i: int, node: Candidate, parent: int | None, sibling: int | None, restart: bool,
+             hard: int, soft: int) -> int:
+        """The run heading i joins: its sibling's, a Markdown or Word heading's run of its depth,
+        or a new one."""
+        if sibling is not None:
+            r = self.run_of[sibling]
+        elif node.depth and not restart:
+            r = self.explicit_runs.get((parent, node.depth, node.marker.family), -1)
+        else:
+            r = -1
+        if r < 0:
+            r = len(self.runs)
+            self.runs.append([])
+            self.last.append(0)
+            self.seen.append((hard, soft))
+        if node.depth:
+            self.explicit_runs[parent, node.depth, node.marker.family] = r
+        self.runs[r].append(i)
+        self.last[r] = node.marker.value
+        self.seen[r] = (hard, soft)
+        return r
+
+
+def _form(marker) -> tuple[str, str, str]:
+    return marker.open, marker.close, marker.punct
 
 
 def _holds(top: Candidate, node: Candidate) -> bool:
@@ -128,27 +226,6 @@ def _holds(top: Candidate, node: Candidate) -> bool:
     if rank == top_rank and node.indent >= 0 and top.indent >= 0:
         return node.indent > top.indent + 1     # the same family, indented: a list under an item
     return False
-
-
-def _join_run(node: Candidate, i: int, parent: int | None, restart: bool, hard: int, soft: int,
-              runs: list[list[int]], runs_by_key: dict, run_state: list) -> int:
-    """The sibling run heading i belongs to: its parent's run of its family, unless a container
-    ended since that run's last member (a boundary, another indentation or language) and heading
-    i starts again at one."""
-    key = (parent, node.marker.family if not node.list_id else "list", node.list_id, node.depth)
-    r = runs_by_key.get(key)
-    if r is not None:
-        indent, seen_hard, seen_soft, lang = run_state[r]
-        moved = (hard > seen_hard or soft > seen_soft or lang != node.lang
-                 or (node.indent >= 0 and indent >= 0 and abs(node.indent - indent) > 1))
-        if not (moved and restart):
-            runs[r].append(i)
-            run_state[r] = (node.indent if node.indent >= 0 else indent, hard, soft, node.lang)
-            return r
-    runs.append([i])
-    run_state.append((node.indent, hard, soft, node.lang))
-    runs_by_key[key] = len(runs) - 1
-    return len(runs) - 1
 
 
 def _body_ends(nodes: list[Candidate], parents: list[int | None], boundaries: list[Boundary],

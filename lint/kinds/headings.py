@@ -163,7 +163,8 @@ _RIGHT_PUNCT = {"cn": ("、",), "arabic": (".", "．"), "paren_cn": ("",), "pare
 
 
 def check_marker_style(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    """WR105: wrong punctuation for the marker's level; the fix writes the right form."""
+    """WR105: wrong punctuation for the marker's level; the fix writes the right form. Numbers a
+    renderer draws (a Markdown list, a Word list) are its, not the writer's."""
     for h in doc.headings:
         m = h.marker
         if m is None or h.drawn or m.punct in _RIGHT_PUNCT[m.family]:

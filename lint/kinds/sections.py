@@ -24,6 +24,7 @@ _STRIP = " \t\u3000#*_>"
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,]")  # a line with these is prose, not a section name
 _NO_CONTENT = re.compile(r"[\s#*_>\-—。．.，,；;：:！!？?、]*")
 _LEAD_IN = re.compile(r"(?:[：:]|如下|以下[^，。；,;：:]{0,10}?)[。.]?[ \t\u3000*_]*$")
+_QUESTION = re.compile(r"^[^，。；,;]{2,30}[？?][ \t\u3000*_]*$")   # 本周完成了什么工作？
 
 
 @record
@@ -108,7 +109,7 @@ def _places(doc: Document, options: SectionsOptions) -> list[_Place]:
     # A title holding a sentence's punctuation is a list item's sentence, not a section's name,
     # unless it leads in to what follows (展望2005，新的一年中，……的计划如下：).
     out = [p for p in out if 0 < len(p.title) <= (2 * limit if _LEAD_IN.search(p.title) else limit)
-           and (_LEAD_IN.search(p.title) or not _SENTENCE_PUNCT.search(p.title))]
+           and (_LEAD_IN.search(p.title) or _QUESTION.search(p.title) or not _SENTENCE_PUNCT.search(p.title))]
     if options.level != "any":
         out = [p for p in out if p.level == options.level]
     return sorted(out, key=lambda p: p.start)
@@ -124,7 +125,8 @@ def _lines(doc: Document, heading_lines: set[int], options: SectionsOptions, sig
         if block.line in heading_lines or block.start >= signed or block.start <= doc.title[0] < block.end:
             continue
         raw = text[block.start:block.end]
-        lead_in = _LEAD_IN.search(raw) is not None
+        # A line that leads in (……计划如下：) or asks (下周有什么工作计划？) names what follows.
+        lead_in = _LEAD_IN.search(raw) is not None or _QUESTION.search(raw) is not None
         # Punctuation is never stripped from a title: a line holding some is prose, unless it leads in.
         if not lead_in and (not options.standalone_lines or _SENTENCE_PUNCT.search(raw)):
             continue
@@ -174,9 +176,12 @@ def _stated(doc: Document, rx) -> _Place | None:
 
 def required_sections(doc: Document, options: SectionsOptions) -> list[int]:
     """The sections this document must have, by index: those its kind requires (a pack without
-    `required` asks for all of them in every document)."""
+    `required` asks for all of them in every document). The kind must be the document's own word
+    (its title) or the config's: a file merely named 周报 may be anyone's notes."""
     if not options.required:
         return list(range(len(options.sections)))
+    if doc.genre_source not in ("title", "config"):
+        return []
     names = options.required.get(doc.genre or "unknown", ())
     return [i for i, s in enumerate(options.sections) if s.name in names]
 
@@ -223,23 +228,46 @@ class EmptyOptions:
 
 
 def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
-    """WR203: a heading (not a list item) with nothing, not even a child heading, before the next
-    heading of its level or above, a boundary or the sign-off."""
-    headings = [h for h in doc.headings if h.role == "heading"]
+    """WR203: a heading (not a list item, not the document's title) with nothing, not even a child
+    heading, before the next heading of its level or above, a boundary or the sign-off.
+
+    A bare heading is an empty section only among siblings that have prose of their own under
+    them: where the others hold only sub-items, the run is an outline of items, not of sections."""
+    title_start = doc.title[0]
+    headings = [h for h in doc.headings if h.role == "heading" and h.title_start != title_start]
     empty = {h.index: _is_empty(doc, h) for h in headings}
-    group_has_content: dict[tuple, bool] = {}
+    group_has_prose: dict[tuple, bool] = {}
     for h in headings:
         key = _group(h)
-        group_has_content[key] = group_has_content.get(key, False) or not empty[h.index]
+        group_has_prose[key] = group_has_prose.get(key, False) or _has_prose(doc, h)
     for h in headings:
         if not empty[h.index]:
             continue
         if (options.skip_sentence_titles and doc.text[h.title_end:h.title_end + 1] in ("。", "！", "？", "；")
                 and not _alone_on_line(doc, h)):
             continue
-        if options.need_content_sibling and not group_has_content[_group(h)]:
+        if options.need_content_sibling and not group_has_prose[_group(h)]:
             continue
         yield Finding(h.start, h.title_end, {"title": h.title(doc.text)})
+
+
+def _has_prose(doc: Document, h: Heading) -> bool:
+    """Whether the section holds text other than the titles of the headings inside it."""
+    text, headings = doc.text, doc.headings
+    at = h.title_end
+    for d in _descendants(doc, h):
+        if d.start > at and _NO_CONTENT.fullmatch(text, at, d.start) is None:
+            return True
+        at = max(at, d.title_end)
+    return h.body_end > at and _NO_CONTENT.fullmatch(text, at, h.body_end) is None
+
+
+def _descendants(doc: Document, h: Heading) -> Iterator[Heading]:
+    """The headings inside `h`, in document order."""
+    for i in h.children:
+        child = doc.headings[i]
+        yield child
+        yield from _descendants(doc, child)
 
 
 def _group(h: Heading) -> tuple:
