@@ -300,6 +300,9 @@ _job: tuple[CheckOptions, Configs, tuple[str, str] | None] | None = None   # a w
 
 def _start_worker(opts: CheckOptions, wire: tuple[str, str] | None) -> None:
     global _job
+    from ..support.wording import set_lang
+
+    set_lang(opts.lang)   # a spawned worker (not forked) starts with the default language
     _job = (opts, Configs(_explicit_config(opts)), wire)
 
 
