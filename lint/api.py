@@ -19,14 +19,33 @@ def ruleset_for(path: str | None, config: Config | None = None, **selectors) -> 
 
 def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "zh",
                  report_kind: str | None = None) -> FileReport:
-    """Lint decoded text: build the document, run the rules. `report_kind` says what kind of report
-    it is (see lint/document/genre.py) instead of the config or the document itself."""
+    """Lint decoded text: build the document, run the rules (none on an empty file). `report_kind`
+    says what kind of report it is (see lint/document/genre.py) instead of the config or the
+    document itself."""
+    if is_blank(source.text):
+        return empty_report(source, path)
     from .engine.runner import run
     from .document.builder import build_document
 
     doc = build_document(source.text, path, source.kind, source.regions, report_kind or ruleset.genre)
     diagnostics = run(doc, ruleset, lang)
     return FileReport(path, _encoding_label(source), diagnostics, None, doc.index, source)
+
+
+def is_blank(text: str) -> bool:
+    """An empty or whitespace-only file: no rule has anything to say about it but that it is empty
+    (without this, the required-section rule reports every section missing)."""
+    return not text or text.isspace()
+
+
+def empty_report(source: SourceText, path: str) -> FileReport:
+    """The report of a blank file: no diagnostics, and the notice that it was not checked."""
+    from .document.positions import LineIndex
+
+    return FileReport(path, _encoding_label(source), [], None, LineIndex(source.text), source, notice=EMPTY)
+
+
+EMPTY = "empty"   # FileReport.notice of a blank file
 
 
 def _encoding_label(source: SourceText) -> str:
@@ -46,7 +65,7 @@ def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str |
     except InputError as exc:
         return FileReport(name, error=exc.detail)
     lang = lang or config.lang
-    if not use_cache:
+    if not use_cache or is_blank(source.text):
         return check_source(source, name, ruleset, lang, report_kind)
     from .support import results
 

@@ -65,7 +65,7 @@ def test_fix_changes_only_the_fixed_bytes(tmp_path, encoding, newline, bom):
     proc = run_cli("check", "--fix", *SELECT, "draft.txt", cwd=tmp_path)
     assert path.read_bytes() == expected, proc.stderr
     # the report after --fix lists what remains: the unsafe WR101 only
-    assert proc.returncode == 1 and "WR101" in proc.stdout and "WR105" not in proc.stdout
+    assert proc.returncode == 1 and "WR101 [" in proc.stdout and "WR105 [" not in proc.stdout
     # idempotent: a second run rewrites nothing
     before = os.stat(path).st_mtime_ns
     os.utime(path, ns=(before - 10**9, before - 10**9))

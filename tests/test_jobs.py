@@ -69,7 +69,7 @@ def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
     fake = Tty()
     monkeypatch.setattr(run.sys, "stderr", fake)
     assert list(run._progress(iter(reports), 25)) == reports
-    assert fake.getvalue().endswith("reportlint: 25/25\n")
+    assert fake.getvalue().endswith("检查中 25/25\r\033[K")   # the line is cleared at the end
     fake2 = Tty()
     monkeypatch.setattr(run.sys, "stderr", fake2)
     list(run._progress(iter(range(3)), 3))

@@ -6,6 +6,7 @@ with a local index (PIP_* settings are passed through from the environment).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,3 +105,42 @@ def test_project_hooks_pass_on_the_clean_examples(hook_repo):
                           env=_env(hook_repo), capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "reportlint on the clean example reports" in proc.stdout
+
+
+def _readme_snippet() -> str:
+    """The README's .pre-commit-config.yaml, as a user pastes it."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```yaml\n(# \.pre-commit-config\.yaml\n.*?)```", text, re.S).group(1)
+
+
+def test_the_readme_snippet_works_from_a_drafts_repository(hook_repo, tmp_path):
+    """Paste the README's snippet, name the repository, run pre-commit autoupdate (no release is
+    tagged: rev becomes the commit hash); the hook then checks the report and not the README,
+    unless the user's `exclude: ^$` asks for that too."""
+    config = re.sub(r"(repo: )\S+", lambda m: m.group(1) + str(hook_repo), _readme_snippet(), count=1)
+    readme = "# 草稿库\n\n各科室的工作总结草稿放在这里，xx月底前提交。\n"
+    work = _work_repo(tmp_path, **{"README.md": readme, "2024总结.txt": PLACEHOLDER, ".pre-commit-config.yaml": config})
+    env = _env(hook_repo)
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=work, env=env, capture_output=True,
+                              text=True, timeout=900)
+
+    update = pre_commit("autoupdate")
+    assert update.returncode == 0, update.stdout + update.stderr
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert f"rev: {sha}" in (work / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    failing = pre_commit("run", "--all-files")
+    assert failing.returncode == 1 and "2024总结.txt:2:5: WR301" in failing.stdout, failing.stdout
+    assert "README.md" not in failing.stdout
+    (work / "2024总结.txt").write_text(CLEAN, encoding="utf-8")
+    _git(work, "add", "-A")
+    passing = pre_commit("run", "--all-files")
+    assert passing.returncode == 0 and "Passed" in passing.stdout, passing.stdout
+    with_readme = (work / ".pre-commit-config.yaml").read_text(encoding="utf-8").replace(
+        "- id: reportlint ", "- id: reportlint\n        exclude: ^$  ", 1)
+    (work / ".pre-commit-config.yaml").write_text(with_readme, encoding="utf-8")
+    _git(work, "add", "-A")
+    overridden = pre_commit("run", "--all-files")
+    assert overridden.returncode == 1 and "README.md:3:" in overridden.stdout, overridden.stdout

@@ -62,7 +62,7 @@ def test_unreadable_file_is_listed_and_exits_2(tmp_path):
 
 def test_missing_path_and_empty_file(tmp_path):
     proc = run_cli("check", str(tmp_path / "nope.txt"))
-    assert proc.returncode == 2 and "不存在" in proc.stdout
+    assert proc.returncode == 2 and "文件不存在" in proc.stderr and "无法读取" in proc.stdout
     (tmp_path / "empty.txt").write_bytes(b"")
     proc = run_cli("check", "--select", "WR1", str(tmp_path / "empty.txt"))
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -22,9 +22,9 @@ def _doc_files() -> dict[str, str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A folder with the documented pack and config, and one report."""
-    for name, body in _doc_files().items():
+    for name, body in _doc_files().items():   # saved whole, first comment line included, as a reader would
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(body, encoding="utf-8")
+        (tmp_path / name).write_text(f"# {name}\n{body}", encoding="utf-8")
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "2024总结.txt").write_text(REPORT, encoding="utf-8")
     return tmp_path
@@ -161,3 +161,23 @@ def test_missing_pack_file_exits_2(tmp_path: Path):
     (tmp_path / "a.txt").write_text("正文。\n", encoding="utf-8")
     proc = run_cli("check", "a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and "nowhere.yaml" in proc.stderr
+
+
+def _doc_block_after(words: str) -> str:
+    text = DOC.read_text(encoding="utf-8")
+    return re.search(r"```\n(.*?)```", text[text.index(words):], re.S).group(1)
+
+
+def test_check_packs_output_is_as_documented(project: Path):
+    shown = _doc_block_after("checks every pack the config names")
+    command, output = shown.split("\n", 1)
+    proc = run_cli(*command.removeprefix("$ reportlint ").split(), cwd=project)
+    assert proc.returncode == 0 and proc.stdout == output, proc.stderr
+
+
+def test_a_fail_example_that_does_not_fire_is_reported_as_documented(project: Path):
+    pack = project / "packs" / "our-unit.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("words: [高度重视, ", "words: ["), encoding="utf-8")
+    proc = run_cli("check-packs", "packs/our-unit.yaml", cwd=project)
+    assert proc.returncode == 1
+    assert proc.stderr == _doc_block_after("An example that disagrees is an error")

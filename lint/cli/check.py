@@ -51,10 +51,11 @@ def run_check(opts: CheckOptions) -> int:
     explicit = _explicit_config(opts)
     targets = collect(opts.paths, explicit)
     reports = lint_all(targets, opts, explicit)
+    fixed = None
     if opts.fix or opts.diff:
         from ..output.fixes import apply_fixes
 
-        reports = apply_fixes(reports, opts, explicit)
+        reports, fixed = apply_fixes(reports, opts, explicit)
     if opts.write_baseline:
         from ..engine.baseline import write_baseline
 
@@ -66,15 +67,41 @@ def run_check(opts: CheckOptions) -> int:
     lang = opts.lang or (explicit.lang if explicit else _first_lang(reports))
     from ..output.formatters import render_parts
 
-    parts = render_parts(opts.fmt, reports, color=opts.color, show_source=opts.show_source, lang=lang)
-    if opts.fmt != "text":  # machine formats keep stdout clean; the reader still hears of bad input
-        for report in reports:
-            if report.error is not None:
-                print(f"reportlint: {report.path}: {report.error}", file=sys.stderr)
-    if not opts.diff:  # with --diff, standard output holds only the diff
+    _tell_unchecked(reports, lang)
+    told = _fix_lines(fixed, reports, opts, lang) if fixed is not None else None
+    # After --fix, the text output ends with what was fixed; anywhere else standard output holds
+    # only the format (or, with --diff, the diff), and standard error hears of the fixes.
+    in_text = opts.fmt == "text" and not opts.diff
+    parts = render_parts(opts.fmt, reports, color=opts.color, show_source=opts.show_source, lang=lang,
+                         fixed_lines=told if in_text else None)
+    if told is not None and not in_text:
+        sys.stderr.write("".join(line + "\n" for line in told))
+    if not opts.diff:
         _write(parts)
     sys.stdout.flush()
     return exit_status(reports, opts, explicit)
+
+
+def _tell_unchecked(reports, lang: str) -> None:
+    """Unreadable and empty files, on standard error in every format: reportlint: PATH: why."""
+    for report in reports:
+        if report.error is not None:
+            print(f"reportlint: {report.path}: {report.error}", file=sys.stderr)
+        elif report.notice is not None:
+            why = "empty (or only whitespace): not checked" if lang == "en" else "文件为空（或只有空白），未检查"
+            print(f"reportlint: {report.path}: {why}", file=sys.stderr)
+
+
+def _fix_lines(fixed, reports, opts: CheckOptions, lang: str) -> list[str]:
+    """What --fix or --diff did; with --diff (whose standard output is the diff) also what is left."""
+    from ..output.fix_summary import fix_lines
+
+    lines = fix_lines(fixed, reports, diff=opts.diff, unsafe=opts.unsafe_fixes, lang=lang)
+    if opts.diff:
+        from ..output.formatters import text
+
+        lines.append(text.summary([text.render_file(r, lang=lang) for r in reports], lang, after="diff"))
+    return lines
 
 
 def _write(parts) -> None:
@@ -172,11 +199,12 @@ def lint_all(targets: list[str], opts: CheckOptions, explicit: Config | None) ->
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     files = [t for t in targets if t != "-"]
     configs = Configs(explicit)
+    lang = opts.lang or (explicit.lang if explicit else "zh")
     if jobs > 1 and len(files) > PARALLEL_MIN_FILES:
         _prepare_workers(files[0], opts, explicit)
-        done = _progress(_parallel(files, opts, jobs), len(files))  # stdin is read here, not in a worker
+        done = _progress(_parallel(files, opts, jobs), len(files), lang)  # stdin is read here, not in a worker
         return [lint_one(t, opts, configs) if t == "-" else next(done) for t in targets]
-    return list(_progress((lint_one(t, opts, configs) for t in targets), len(targets)))
+    return list(_progress((lint_one(t, opts, configs) for t in targets), len(targets), lang))
 
 
 class Configs:
@@ -204,16 +232,18 @@ class Configs:
         return found
 
 
-def _progress(reports, total: int):
-    """Pass reports through, showing "n/total" on stderr when a long run is attached to a terminal."""
+def _progress(reports, total: int, lang: str = "zh"):
+    """Pass reports through, showing "检查中 n/total" on stderr when a long run is attached to a
+    terminal; the line is cleared when the run ends, so that the report reads as without it."""
     import time
 
     show = total >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+    label = "checking" if lang == "en" else "检查中"
     last = 0.0
     for n, report in enumerate(reports, start=1):
         if show and (n == total or time.monotonic() - last > 0.2):
             last = time.monotonic()
-            sys.stderr.write(f"\rreportlint: {n}/{total}" + ("\n" if n == total else ""))
+            sys.stderr.write(f"\r{label} {n}/{total}" + ("\r\033[K" if n == total else ""))
             sys.stderr.flush()
         yield report
 
@@ -233,7 +263,8 @@ def lint_one(target: str, opts: CheckOptions, configs: Configs):
         from ..output.formatters import render_file
 
         # Keeps memory to one report at a time, and lets workers send back text, not reports.
-        return render_file(opts.fmt, report, color=opts.color, show_source=opts.show_source)
+        lang = opts.lang or (config.lang if config is not None else "zh")
+        return render_file(opts.fmt, report, color=opts.color, show_source=opts.show_source, lang=lang)
     return report
 
 
@@ -269,6 +300,9 @@ _job: tuple[CheckOptions, Configs, tuple[str, str] | None] | None = None   # a w
 
 def _start_worker(opts: CheckOptions, wire: tuple[str, str] | None) -> None:
     global _job
+    from ..support.wording import set_lang
+
+    set_lang(opts.lang)   # a spawned worker (not forked) starts with the default language
     _job = (opts, Configs(_explicit_config(opts)), wire)
 
 

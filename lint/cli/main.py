@@ -1,4 +1,4 @@
-"""The command line: check | config | rules | explain | outline | lsp. Exit 0 clean, 1 findings, 2 errors."""
+"""The command line: check | config | rules | explain | check-packs | outline | lsp. Exit 0 clean, 1 findings, 2 errors."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,7 @@ import sys
 
 from .._version import __version__
 from ..support.errors import ReportlintError
+from ..support.wording import did_you_mean, nearest, say, set_lang
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    set_lang(_lang_named(sys.argv[1:] if argv is None else argv))   # help and errors before the rest is parsed
     parser = _parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -42,22 +44,84 @@ def _main(argv: list[str] | None) -> int:
 
 class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, told the terminal width: by itself it imports shutil (and through it
-    bz2 and lzma) to ask, for every argument declared, which costs a one-file run 3–4 ms."""
+    bz2 and lzma) to ask, for every argument declared, which costs a one-file run 3–4 ms. It wraps
+    by what a terminal shows: a Chinese character takes two columns, where argparse counts one."""
 
     def __init__(self, prog: str) -> None:
         try:
             width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.stderr.fileno()).columns
         except (ValueError, OSError):
             width = 80
-        super().__init__(prog, width=width - 2)
+        super().__init__(prog, width=width - 2, max_help_position=27)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in _wrap(" ".join(text.split()), width - len(indent)))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` terminal columns, broken at spaces or between wide characters."""
+    import re
+    import unicodedata
+
+    def columns(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    lines, line = [], ""
+    for token in re.findall(r"\s+|[^\s\u2e80-\uffef]+|.", text):
+        if line and columns(line + token.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    return lines + [line.rstrip()] if line.strip() else lines
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser (and, as its subcommands' parsers share its class, theirs) using _Formatter."""
+    """An ArgumentParser (and, as its subcommands' parsers share its class, theirs) using _Formatter,
+    speaking the command line's language, and suggesting the nearest choice or option on a typo."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = say("参数", "arguments")
+        self._optionals.title = say("选项", "options")
+        self.add_argument("-h", "--help", action="help", help=say("显示此帮助", "show this help"))
+
+    def _check_value(self, action, value) -> None:
+        if action.choices is not None and value not in action.choices:
+            near, choices = nearest(value, action.choices), ", ".join(map(str, action.choices))
+            raise argparse.ArgumentError(action, say(
+                f"无效的取值 {value!r}" + (f"，是否想写 {near}？" if near else "") + f"（可选：{choices}）",
+                f"invalid choice {value!r}" + (f" (did you mean {near}?)" if near else "") + f"; choose from {choices}"))
+
+    def parse_args(self, args=None, namespace=None):
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            parser = self._chosen(parsed)
+            options = [option for action in parser._actions for option in action.option_strings]
+            hint = did_you_mean(extras[0].split("=")[0], options) if extras[0].startswith("-") else ""
+            parser.error(say("无法识别的参数：", "unrecognized arguments: ") + " ".join(extras) + hint)
+        return parsed
+
+    def _chosen(self, parsed) -> argparse.ArgumentParser:
+        """The subcommand's parser, for its options and its usage line; else this one."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and getattr(parsed, "command", None):
+                return action.choices[parsed.command]
+        return self
+
+
+def _lang_named(args: list[str]) -> str | None:
+    """The value of --lang in `args`, if any."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -68,7 +132,8 @@ def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     Help and errors of the named subcommand read the same; any other command line gets them all.
     """
     p = _Parser(prog="reportlint", description="中文工作总结、汇报的检查工具 (a linter for Chinese work reports)")
-    p.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    p.add_argument("--version", action="version", version=f"reportlint {__version__}",
+                   help=say("显示版本号", "show the version"))
     sub = p.add_subparsers(dest="command")
     args = sys.argv[1:] if argv is None else argv
     named = args[0] if args and args[0] in _SUBCOMMANDS else None
@@ -79,51 +144,51 @@ def _parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _check_arguments(c: argparse.ArgumentParser) -> None:
-    c.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    c.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
-    c.add_argument("--config", metavar="FILE")
-    c.add_argument("--select", action="append", default=[], metavar="CODES")
-    c.add_argument("--ignore", action="append", default=[], metavar="CODES")
-    c.add_argument("--fail-on", choices=("error", "warning", "info"))
-    c.add_argument("--fix", action="store_true", help="apply safe fixes")
-    c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    c.add_argument("--diff", action="store_true", help="print the fixes as a unified diff, change nothing")
-    c.add_argument("--jobs", "-j", type=int, default=0, metavar="N")
-    c.add_argument("--lang", choices=("zh", "en"))
-    c.add_argument("--baseline", metavar="FILE")
-    c.add_argument("--write-baseline", metavar="FILE")
-    c.add_argument("--stdin-filename", metavar="NAME")
-    c.add_argument("--show-source", choices=("auto", "always", "never"), default="auto")
-    c.add_argument("--no-cache", action="store_true", help="lint every file again, ignoring cached results")
+    from .options import declare_check_options
+
+    declare_check_options(c)
     c.set_defaults(handler=_check)
 
 
 def _config_arguments(k: argparse.ArgumentParser) -> None:
-    k.add_argument("path", nargs="?", default=".")
-    k.add_argument("--config", metavar="FILE")
+    k.add_argument("path", nargs="?", default=".", help=say("要看哪个文件或文件夹的配置（默认：.）",
+                                                            "the file or folder whose config to show (default: .)"))
+    k.add_argument("--config", metavar="FILE", help=say("用此配置文件", "use this config file"))
     k.set_defaults(handler=_config)
 
 
 def _rules_arguments(r: argparse.ArgumentParser) -> None:
-    r.add_argument("--format", choices=("text", "json"), default="text")
-    r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    r.add_argument("--format", choices=("text", "json"), default="text", help=say("text（默认）或 json", "text (default) or json"))
+    _lang_argument(r)
     r.set_defaults(handler=_rules)
 
 
 def _explain_arguments(e: argparse.ArgumentParser) -> None:
-    e.add_argument("rule", metavar="CODE|NAME")
-    e.add_argument("--lang", choices=("zh", "en"), default="zh")
+    e.add_argument("rule", metavar="CODE|NAME", help=say("规则代码或名称，如 WR101、heading-sequence",
+                                                         "a rule code or name: WR101, heading-sequence"))
+    _lang_argument(e)
     e.set_defaults(handler=_explain)
 
 
+def _check_packs_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("packs", nargs="*", metavar="PACK", help=say("规则包文件或内置包名（默认：当前配置的全部规则包）",
+                                                                "pack files or built-in pack names (default: the config's packs)"))
+    _lang_argument(p)
+    p.set_defaults(handler=_check_packs)
+
+
 def _outline_arguments(o: argparse.ArgumentParser) -> None:
-    o.add_argument("path", metavar="PATH")
-    o.add_argument("--format", choices=("text", "json"), default="text")
+    o.add_argument("path", metavar="PATH", help=say("报告文件", "a report file"))
+    o.add_argument("--format", choices=("text", "json"), default="text", help=say("text（默认）或 json", "text (default) or json"))
     o.set_defaults(handler=_outline)
 
 
 def _lsp_arguments(s: argparse.ArgumentParser) -> None:
     s.set_defaults(handler=_lsp)
+
+
+def _lang_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("zh（默认）或 en", "zh (default) or en"))
 
 
 def split_codes(values: list[str]) -> tuple[str, ...]:
@@ -156,16 +221,31 @@ def _config(args) -> int:
     print(f"# fail-on: {config.fail_on}    lang: {config.lang}")
     if config.exclude:
         print("# exclude: " + ", ".join(config.exclude))
-    for rule in ruleset.rules:
-        print(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.pack}")
+    _table([(r.code, r.name, r.severity, r.pack) for r in by_code(ruleset.rules)])
     return 0
 
 
+def _table(rows: list[tuple[str, ...]]) -> None:
+    """Rows of columns, each column as wide as its widest cell (codes and names vary in length)."""
+    widths = [max(len(cell) for cell in column) for column in zip(*rows)] if rows else []
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def by_code(rules) -> list:
+    """Rules in the order of their codes: by prefix, then by number (WR101 … WR602, ORG101 …)."""
+    def key(rule):
+        digits = len(rule.code) - len(rule.code.rstrip("0123456789"))
+        return rule.code[:-digits], int(rule.code[-digits:])
+
+    return sorted(rules, key=key)
+
+
 def _all_rules():
-    """Every rule of the packs configured for the current folder (user packs included)."""
+    """Every rule of the packs configured for the current folder (user packs included), by code."""
     from ..config.loader import all_rules, config_for
 
-    return all_rules(config_for(os.getcwd()))
+    return by_code(all_rules(config_for(os.getcwd())))
 
 
 def _rules(args) -> int:
@@ -178,24 +258,28 @@ def _rules(args) -> int:
                 for r in rules]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    for r in rules:
-        severity = r.severity if r.enabled else "off"
-        print(f"{r.code}  {r.name:<28} {r.pack:<12} {severity:<8} {r.text('summary', args.lang)}")
+    _table([(r.code, r.name, r.pack, r.severity if r.enabled else "off", r.text("summary", args.lang))
+            for r in rules])
     return 0
 
 
 def _explain(args) -> int:
+    from ..config.loader import names
     from ..support.errors import ConfigError
 
-    rules = [r for r in _all_rules() if args.rule in (r.code, r.name) or args.rule.upper() == r.code]
+    known = _all_rules()
+    rules = [r for r in known if names(args.rule, r.code, r.name)]
     if not rules:
-        raise ConfigError(f"未知的规则：{args.rule}")
+        hint = did_you_mean(args.rule, [r.code for r in known] + [r.name for r in known])
+        raise ConfigError(say("未知的规则：", "unknown rule: ") + args.rule + hint)
     r = rules[0]
     zh = args.lang == "zh"
     print(f"{r.code} {r.name}  [{r.severity if r.enabled else 'off'}]  ({'规则包' if zh else 'pack'} {r.pack})")
     print(r.text("summary", args.lang))
     print()
-    print(r.text("explain", args.lang).rstrip())
+    explained = r.text("explain", args.lang).rstrip()
+    print(explained or ("（这条规则没有写说明：它的规则包里没有 explain。）" if zh
+                        else "(This rule has no explanation: its pack gives it no explain text.)"))
     for label, key in (("错误示例" if zh else "Bad", "fail"), ("正确示例" if zh else "Good", "pass")):
         for example in r.examples.get(key, []):
             print(f"\n{label}:")
@@ -206,6 +290,12 @@ def _explain(args) -> int:
     else:
         print(f"Silence: rules: {{{r.code}: off}} in .reportlint.yaml, or reportlint check --ignore {r.code}")
     return 0
+
+
+def _check_packs(args) -> int:
+    from .pack_examples import check_packs
+
+    return check_packs(args.packs, args.lang)
 
 
 def _outline(args) -> int:
@@ -231,6 +321,7 @@ _SUBCOMMANDS = {   # name: (help, what declares its arguments), in the order hel
     "config": ("显示适用于某路径的配置 (show the resolved config)", _config_arguments),
     "rules": ("列出所有规则 (list every rule)", _rules_arguments),
     "explain": ("解释一条规则 (explain a rule)", _explain_arguments),
+    "check-packs": ("运行规则包自带的示例 (run packs' own examples)", _check_packs_arguments),
     "outline": ("显示标题结构 (print the heading tree)", _outline_arguments),
     "lsp": ("启动语言服务器 (run the language server on stdio)", _lsp_arguments),
 }

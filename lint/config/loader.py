@@ -3,13 +3,13 @@ and resolution into the RuleSet that applies to one file."""
 from __future__ import annotations
 
 import os
-import re
 from functools import cached_property, lru_cache
 
 from ..support.errors import ConfigError
 from ..packs.loader import Pack, Rule, builtin_pack_paths, load_pack, validate_options
 from ..support.records import record
 from ..support.yamlfile import line_of, load_yaml
+from .selectors import check_selectors, matches, names, nearest_rule
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _load(path: Path, chain: tuple[str, ...], child_lines: dict | None = None) -
     try:
         spec = ConfigSpec.model_validate(data or {})
     except ValidationError as exc:
-        raise _validation_error(exc, str(path), lines) from None
+        raise _validation_error(exc, str(path), lines, model=ConfigSpec) from None
     base = Config()
     if spec.extends:
         parent = (path.parent / spec.extends)
@@ -163,48 +163,10 @@ def _read(path: Path):
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"无法读取配置：{exc}", str(path)) from None
     if path.name == "pyproject.toml":
-        return _read_pyproject(text, path)
+        from .pyproject import read_pyproject
+
+        return read_pyproject(text, path)
     return load_yaml(text, str(path))
-
-
-def _read_pyproject(text: str, path: Path):
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        data = tomllib.loads(text).get("tool", {}).get("reportlint", {})
-    except tomllib.TOMLDecodeError as exc:
-        at = _TOML_AT.search(str(exc))
-        raise ConfigError(f"TOML 语法错误：{exc}", str(path), int(at.group(1)) if at else None) from None
-    return data, _toml_lines(text)
-
-
-_TOML_AT = re.compile(r"at line (\d+)")
-_TOML_TABLE = re.compile(r"^\s*\[(\[?)\s*tool\.reportlint((?:\.[\w\"'-]+)*)\s*\]\]?")
-_TOML_KEY = re.compile(r"^\s*([\w-]+|\"[^\"]*\"|'[^']*')\s*=")
-
-
-def _toml_lines(text: str) -> dict[tuple, tuple[int, int]]:
-    """Lines of the [tool.reportlint] keys, sub-tables and array-of-table entries, for error messages."""
-    lines: dict[tuple, tuple[int, int]] = {}
-    prefix: tuple | None = None
-    counts: dict[tuple, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        table = _TOML_TABLE.match(line)
-        if table:
-            prefix = tuple(p.strip("\"'") for p in table.group(2).split(".") if p)
-            if table.group(1):  # [[tool.reportlint.per-file]]: one more entry of a list
-                counts[prefix] = counts.get(prefix, -1) + 1
-                prefix = prefix + (counts[prefix],)
-            lines.setdefault(prefix, (number, 1))
-            continue
-        if line.lstrip().startswith("["):
-            prefix = None
-        key = _TOML_KEY.match(line) if prefix is not None else None
-        if key:
-            lines.setdefault(prefix + (key.group(1).strip("\"'"),), (number, 1))
-    return lines
 
 
 def _merge(base: Config, spec, path: Path, lines: dict) -> Config:
@@ -284,23 +246,6 @@ def all_rules(config: Config | None = None) -> list[Rule]:
     return rules
 
 
-def matches(rule: Rule, selector: str) -> bool:
-    """A selector is a code, a name, or a code prefix such as WR3 or WR."""
-    return selects(selector, rule.code, rule.name)
-
-
-def selects(selector: str, code: str, name: str) -> bool:
-    """Whether `selector` (a code, a name or an upper-case code prefix) picks the rule code/name."""
-    return selector in (code, name) or (selector.isupper() and code.startswith(selector))
-
-
-def check_selectors(rules: list[Rule], selectors, where: str | None = None) -> None:
-    """Unknown codes or names are errors: a typo must not silently select nothing."""
-    for selector in selectors:
-        if not any(matches(r, selector) for r in rules):
-            raise ConfigError(f"未知的规则代码或名称：{selector}", where)
-
-
 def resolve(config: Config, file_path: str | None = None, select=(), ignore=(),
             extra_select=()) -> RuleSet:
     """The rules that apply to `file_path` under `config`, then CLI --select / --ignore.
@@ -341,7 +286,7 @@ def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> Ru
             if not any(matches(rule, s) for s in selects):
                 continue
             # A prefix selects among default-on rules; naming a rule exactly turns it on.
-            if any(s in (rule.code, rule.name) for s in selects):
+            if any(names(s, rule.code, rule.name) for s in selects):
                 rule = rule._replace(enabled=True)
         if any(matches(rule, s) for s in extra_select):
             rule = rule._replace(enabled=True)
@@ -354,20 +299,22 @@ def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> Ru
 def _check_config_selectors(config: Config, rules: list[Rule]) -> None:
     """Every code or name the config mentions must exist; the error names file and line."""
     for key, (_, source) in config.rules.items():
-        if not any(key in (r.code, r.name) for r in rules):
-            raise ConfigError(f"rules.{key}: 未知的规则代码或名称", source,
+        if not any(names(key, r.code, r.name) for r in rules):
+            raise ConfigError(f"rules.{key}: 未知的规则代码或名称{nearest_rule(key, rules)}", source,
                               line_of(config.lines, (source, "rules", key)))
     for field_name in ("select", "ignore"):
         for selector in getattr(config, field_name):
             if not any(matches(r, selector) for r in rules):
                 source, i = config.origins.get((field_name, selector), (config.path, 0))
-                raise ConfigError(f"{field_name}.{i}: 未知的规则代码或名称 {selector}", source,
+                hint = nearest_rule(selector, rules)
+                raise ConfigError(f"{field_name}.{i}: 未知的规则代码或名称 {selector}{hint}", source,
                                   line_of(config.lines, (source, field_name, i)))
     packs = {r.pack for r in rules}
     for entry, _, source, i in config.per_file:
         for j, selector in enumerate(entry.get("ignore", ())):
             if not any(matches(r, selector) for r in rules):
-                raise ConfigError(f"per-file.{i}.ignore.{j}: 未知的规则代码或名称 {selector}", source,
+                hint = nearest_rule(selector, rules)
+                raise ConfigError(f"per-file.{i}.ignore.{j}: 未知的规则代码或名称 {selector}{hint}", source,
                                   line_of(config.lines, (source, "per-file", i, "ignore", j)))
         for j, name in enumerate(entry.get("skip-packs", ())):
             if name not in packs:
@@ -377,7 +324,7 @@ def _check_config_selectors(config: Config, rules: list[Rule]) -> None:
 
 def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
     for key, (setting, source) in config.rules.items():
-        if key not in (rule.code, rule.name):
+        if not names(key, rule.code, rule.name):
             continue
         if setting == "off":
             return rule._replace(enabled=False)

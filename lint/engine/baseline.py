@@ -78,7 +78,7 @@ def filter_baseline(path: str, reports: list[FileReport]) -> list[FileReport]:
                 budget[key] -= 1
             else:
                 fresh.append(d)
-        out.append(FileReport(report.path, report.encoding, fresh, None, report.index, report.source))
+        out.append(FileReport(report.path, report.encoding, fresh, None, report.index, report.source, report.notice))
     return out
 
 

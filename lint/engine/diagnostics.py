@@ -35,16 +35,18 @@ class FileReport:
     A plain class: a dataclass costs a one-file run a millisecond of code generation to define.
     """
 
-    __slots__ = ("path", "encoding", "diagnostics", "error", "index", "source")
+    __slots__ = ("path", "encoding", "diagnostics", "error", "index", "source", "notice")
 
     def __init__(self, path: str, encoding: str = "", diagnostics: list[Diagnostic] | None = None,
-                 error: str | None = None, index: LineIndex | None = None, source: object | None = None) -> None:
+                 error: str | None = None, index: LineIndex | None = None, source: object | None = None,
+                 notice: str | None = None) -> None:
         self.path = path
         self.encoding = encoding
         self.diagnostics = [] if diagnostics is None else diagnostics
         self.error = error
         self.index = index
         self.source = source     # the SourceText, for --fix
+        self.notice = notice     # why a readable file was not checked: "empty" (lint.api.EMPTY)
 
     def range(self, start: int, end: int) -> dict:
         """An LSP range (UTF-16 columns) for offsets start–end."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..config.loader import selects
+from ..config.selectors import selects
 from .diagnostics import Diagnostic
 from ..document.model import Document
 from ..support.records import record

@@ -6,6 +6,7 @@ import os
 import re
 
 from ..support.errors import InputError
+from ..support.wording import say
 from ..support.records import record
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -81,7 +82,8 @@ def decode(data: bytes, path: str = "<bytes>", kind: str = "text") -> SourceText
         except UnicodeDecodeError:
             continue
         return _checked(SourceText(text, encoding, b"", _newline(text), kind), path)
-    raise InputError("无法解码：既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030 文本", path)
+    raise InputError(say("无法解码：既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030 文本",
+                         "cannot be decoded: neither UTF-8, UTF-16 (with a BOM) nor GB18030 text"), path)
 
 
 def _suffix(path: str) -> str:
@@ -99,7 +101,8 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"按 {encoding} 解码失败（字节 {exc.start}）", path) from None
+        raise InputError(say(f"按 {encoding} 解码失败（字节 {exc.start}）",
+                             f"cannot be decoded as {encoding} (byte {exc.start})"), path) from None
 
 
 def _checked(source: SourceText, path: str) -> SourceText:
@@ -107,7 +110,7 @@ def _checked(source: SourceText, path: str) -> SourceText:
     sample = source.text[:65536]
     controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > max(8, len(sample) // 100):
-        raise InputError("不是文本文件（含二进制控制字符）", path)
+        raise InputError(say("不是文本文件（含二进制控制字符）", "not a text file (binary control characters)"), path)
     return source
 
 

@@ -54,14 +54,19 @@ def sibling_runs(doc: Document) -> Iterator[list[Heading]]:
 
 
 def check_sequence(doc: Document, options: SequenceOptions) -> Iterator[Finding]:
-    """WR101: a number skipped, repeated or going backwards among siblings."""
+    """WR101: a number skipped, repeated or going backwards among siblings.
+
+    One mistake, one finding: in （二）（二）（四） the second （二） stands for （三）, so the
+    （四） after it is not reported as a skip as well.
+    """
     for run in sibling_runs(doc):
         previous = run[0].marker.value
         budget = _RENUMBER_BUDGET if options.renumber_fix else 0
         for i, h in enumerate(run[1:], start=1):
             value = h.marker.value
+            repeated = value == previous + 2 and i > 1 and run[i - 1].marker.value == run[i - 2].marker.value
             variant = ("repeat" if value == previous else "backwards" if value < previous
-                       else "skip" if value > previous + 1 else "")
+                       else "skip" if value > previous + 1 and not repeated else "")
             if variant:
                 yield Finding(h.marker.start, h.marker.end,
                               {"found": h.marker.text, "expected": render(h.marker, previous + 1),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from bisect import bisect_left, insort
+from collections import Counter
 import os
 import sys
 import tempfile
@@ -16,13 +17,27 @@ from pathlib import Path
 
 from ..engine.diagnostics import Diagnostic, FileReport
 from ..kinds.findings import Edit
+from ..support.records import record
 
 MAX_ROUNDS = 5
 
 
+@record
+class Fixed:
+    """What --fix (or --diff) did to one file: the fixes applied, by code, and whether it was written."""
+
+    path: str
+    codes: dict          # code → fixes applied (or, with --diff, that would be)
+    written: bool = False
+
+
 def fix_text(text: str, diagnostics: list[Diagnostic], unsafe: bool = False) -> str:
     """`text` with the fixes of `diagnostics` applied once (safe ones only unless `unsafe`)."""
-    edits = merge_edits(diagnostics, unsafe)
+    return _apply(text, merge_edits(diagnostics, unsafe))
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    """`text` with `edits` (sorted and disjoint) made."""
     parts, last = [], len(text)
     for e in reversed(edits):
         parts.append(text[e.end:last])
@@ -38,17 +53,24 @@ def merge_edits(diagnostics: list[Diagnostic], unsafe: bool = False) -> list[Edi
     Fixes are taken in (position, code) order, each all or nothing; an edit identical to one
     already accepted is not a conflict (two rules proposing the same change).
     """
+    return _merge(diagnostics, unsafe)[0]
+
+
+def _merge(diagnostics: list[Diagnostic], unsafe: bool) -> tuple[list[Edit], list[Diagnostic]]:
+    """merge_edits(), and the diagnostics whose fixes it took."""
     fixes = sorted((d for d in diagnostics if d.fix and d.fix.edits and (d.fix.safe or unsafe)),
                    key=lambda d: (min(e.start for e in d.fix.edits), d.code, d.start, d.end))
     accepted: set[Edit] = set()
     taken: list[Edit] = []   # accepted edits, disjoint, sorted by position: overlaps found by bisection
+    applied: list[Diagnostic] = []
     for d in fixes:
         fresh = [e for e in d.fix.edits if e not in accepted]
         if not any(_clashes(e, taken) for e in fresh):
             accepted.update(fresh)
+            applied.append(d)
             for e in fresh:
                 insort(taken, e, key=_position)
-    return sorted(accepted, key=lambda e: (e.start, e.end, e.new_text))
+    return sorted(accepted, key=lambda e: (e.start, e.end, e.new_text)), applied
 
 
 def _position(e: Edit) -> tuple[int, int]:
@@ -68,48 +90,74 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def apply_fixes(reports: list[FileReport], opts, explicit_config) -> list[FileReport]:
-    """Fix every report's file (or print the diff with --diff); return the reports after fixing."""
-    return [_fix_report(r, opts, explicit_config) for r in reports]
+def apply_fixes(reports: list[FileReport], opts, explicit_config) -> tuple[list[FileReport], list[Fixed]]:
+    """Fix every report's file (or print the diff with --diff): the reports after fixing, and what
+    was fixed in each file that changed."""
+    done = [_fix_report(r, opts, explicit_config) for r in reports]
+    return [report for report, _ in done], [fixed for _, fixed in done if fixed is not None]
 
 
-def _fix_report(report: FileReport, opts, explicit_config) -> FileReport:
+def _fix_report(report: FileReport, opts, explicit_config) -> tuple[FileReport, Fixed | None]:
     unsafe = bool(getattr(opts, "unsafe_fixes", False))
     if report.error is not None or not merge_edits(report.diagnostics, unsafe):
-        return report
+        return report, None
     source = report.source
     stdin = "-" in getattr(opts, "paths", ()) and report.path == (getattr(opts, "stdin_filename", None) or "-")
     if source.kind == "docx" or stdin:
-        what = "标准输入" if stdin else ".docx 文件"
-        _warn(f"{report.path}: --fix 不能修改{what}，请手动修改（共 {len(report.diagnostics)} 处问题）")
-        return report
-    fixed = _fix_until_stable(report, opts, explicit_config, unsafe)
+        _warn(_not_rewritten(report.path, stdin))
+        return report, None
+    fixed, codes = _fix_until_stable(report, opts, explicit_config, unsafe)
     if fixed.source.text == source.text:
-        return fixed
+        return fixed, None
     if getattr(opts, "diff", False):
         sys.stdout.write(unified_diff(report.path, source.text, fixed.source.text))
-        return fixed
+        return fixed, Fixed(report.path, codes)
     try:
         write_atomic(report.path, source, fixed.source.text)
     except OSError as exc:
         return FileReport(report.path, report.encoding, report.diagnostics,
-                          f"无法写入修复结果：{exc.strerror or exc}（原文件未改动）", report.index, source)
-    return fixed
+                          f"无法写入修复结果：{exc.strerror or exc}（原文件未改动）", report.index, source), None
+    return fixed, Fixed(report.path, codes, written=True)
 
 
-def _fix_until_stable(report: FileReport, opts, explicit_config, unsafe: bool) -> FileReport:
-    """Apply fixes and re-lint, up to MAX_ROUNDS times, until no applicable fix is left."""
+def _not_rewritten(path: str, stdin: bool) -> str:
+    """Why --fix leaves standard input or a Word file alone, and what to do instead."""
+    from ..support.wording import say
+
+    if stdin:
+        return say(f"{path}: --fix 不改写标准输入；请直接检查文件，或手动修改",
+                   f"{path}: --fix does not rewrite standard input: check the file itself, or fix it by hand")
+    stem, argument = os.path.splitext(path)[0], _shell_word(path)
+    return say(f"{path}: --fix 不改写 .docx；请用 reportlint annotate {argument}，生成 {stem}.reportlint.docx："
+               "问题写成批注，可安全修复的写成修订",
+               f"{path}: --fix does not rewrite .docx files: run reportlint annotate {argument}, which writes "
+               f"{stem}.reportlint.docx with the findings as comments and the safe fixes as tracked changes")
+
+
+def _shell_word(path: str) -> str:
+    """`path` as a shell reads it: quoted only when it must be (shlex.quote quotes any Chinese name)."""
+    import re
+    from shlex import quote
+
+    return quote(path) if re.search(r"[\s'\"$`\\;&|()<>*?!#~]", path) else path
+
+
+def _fix_until_stable(report: FileReport, opts, explicit_config, unsafe: bool) -> tuple[FileReport, Counter]:
+    """Apply fixes and re-lint, up to MAX_ROUNDS times, until no applicable fix is left; the
+    report then, and the fixes applied by code."""
     from ..api import check_source, ruleset_for
 
     config, ruleset = ruleset_for(report.path, explicit_config, select=opts.select, ignore=opts.ignore)
     lang = opts.lang or config.lang
-    current = report
+    current, codes = report, Counter()
     for _ in range(MAX_ROUNDS):
-        text = fix_text(current.source.text, current.diagnostics, unsafe)
+        edits, applied = _merge(current.diagnostics, unsafe)
+        text = _apply(current.source.text, edits)
         if text == current.source.text:
             break
+        codes.update(d.code for d in applied)
         current = check_source(current.source._replace(text=text), report.path, ruleset, lang)
-    return current
+    return current, codes
 
 
 def write_atomic(path: str, source, text: str) -> None:

@@ -94,7 +94,7 @@ def parse_pack(text: str, path: str, trusted: bool = False) -> Pack:
     try:
         spec = PackSpec.model_validate(data)
     except ValidationError as exc:
-        raise _validation_error(exc, path, lines) from None
+        raise _validation_error(exc, path, lines, model=PackSpec) from None
     _check_unique(spec, path, lines)
     rules = tuple(_build_rule(spec, i, r, path, lines, trusted) for i, r in enumerate(spec.rules))
     return Pack(spec.pack, path, _texts(spec.description), rules)
@@ -111,7 +111,7 @@ def validate_options(kind: str, options: dict, path: str, lines: dict, loc: tupl
     try:
         value = _specs.validate_options(options_cls, options or {})
     except ValidationError as exc:
-        raise _validation_error(exc, path, lines, loc) from None
+        raise _validation_error(exc, path, lines, loc, options_cls) from None
     prepare = getattr(value, "prepare", None)
     if prepare is not None:
         try:
@@ -147,13 +147,24 @@ def _check_unique(spec, path: str, lines: dict) -> None:
             seen[key] = i
 
 
-def _validation_error(exc, path: str, lines: dict, prefix: tuple = ()) -> ConfigError:
-    """The first pydantic error as "file:line: key.path: message"."""
-    err = exc.errors()[0]
-    loc = prefix + tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    dotted = ".".join(str(p) for p in loc) or "(root)"
+_UNKNOWN_KEY = ("extra_forbidden", "unexpected_keyword_argument")
+
+
+def _validation_error(exc, path: str, lines: dict, prefix: tuple = (), model: type | None = None) -> ConfigError:
+    """The first pydantic error as "file:line: key.path: message", an unknown key first: a
+    misspelt key (sumary:) also makes its rightful one (summary) missing, and the typo is the news.
+    `model` is what was validated, for suggesting the nearest allowed key."""
+    errors = exc.errors()
+    err = next((e for e in errors if e["type"] in _UNKNOWN_KEY), errors[0])
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     message = err["msg"]
-    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-        message = "unknown key"
+    if err["type"] in _UNKNOWN_KEY:
+        from ..support.wording import did_you_mean
+        from .specs import known_keys
+
+        loc, known = known_keys(model, loc) if model is not None else (loc, [])
+        message = "unknown key" + did_you_mean(str(loc[-1]), known)
+    loc = prefix + loc
+    dotted = ".".join(str(p) for p in loc) or "(root)"
     return ConfigError(f"{dotted}: {message}", path, line_of(lines, loc))
 

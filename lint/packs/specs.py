@@ -161,3 +161,44 @@ def _named_tuples(value):
         cls = _NAMED_TUPLE_OF[type(value)]
         return cls(*(_named_tuples(getattr(value, name)) for name in cls._fields))
     return tuple(map(_named_tuples, value)) if isinstance(value, tuple) else value
+
+
+def known_keys(model: type, loc: tuple) -> tuple[tuple, list[str]]:
+    """For an unknown key at `loc` in data validated as `model` (a pydantic model or a kind's options):
+    `loc` without pydantic's union-member tags (rules.0.summary.Texts.fr → rules.0.summary.fr),
+    and the keys allowed where it stands, for a "did you mean"."""
+    types, clean = [model], []
+    for part in loc[:-1]:
+        members = [m for t in types for m in _members(t)]
+        tagged = [m for m in members if getattr(m, "__name__", None) == part]
+        if tagged:   # pydantic names the union member it tried: not a key of the user's
+            types = tagged
+            continue
+        clean.append(part)
+        types = [inner for m in members for inner in _inner(m, part)]
+    keys = {key for t in types for m in _members(t) for key in _field_names(m)}
+    return tuple(clean) + tuple(loc[-1:]), sorted(keys)
+
+
+def _members(tp) -> list:
+    return [m for arg in get_args(tp) for m in _members(arg)] if get_origin(tp) is Union else [tp]
+
+
+def _inner(tp, part) -> list:
+    """The type found under key or index `part` of a value of type `tp`."""
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is list and isinstance(part, int):
+        return [args[0]]
+    if origin is dict and isinstance(part, str):
+        return [args[1]]
+    if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str):
+        return [f.annotation for name, f in tp.model_fields.items() if part in (name, f.alias)]
+    if _is_named_tuple(tp) and isinstance(part, str):
+        return [_type_hints(tp)[part]] if part in tp._fields else []
+    return []
+
+
+def _field_names(tp) -> list[str]:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [f.alias or name for name, f in tp.model_fields.items()]
+    return list(tp._fields) if _is_named_tuple(tp) else []

@@ -25,10 +25,7 @@ def _load_yaml(text: str, path: str) -> tuple[Any, dict[tuple, tuple[int, int]]]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"YAML 语法错误：{problem}", path,
-                          mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+        raise _syntax_error(exc, text, path) from None
     if node is None:
         return None, {}
     _check_size(node, path)
@@ -41,6 +38,34 @@ def _load_yaml(text: str, path: str) -> tuple[Any, dict[tuple, tuple[int, int]]]
     lines: dict[tuple, tuple[int, int]] = {}
     _record_lines(node, (), lines, set())
     return data, lines
+
+
+def _syntax_error(exc, text: str, path: str) -> ConfigError:
+    """Where PyYAML stopped, unless it stopped because the file ended: then where the construct it
+    was reading began (the unclosed [ or ", not the line after the last)."""
+    from .wording import say
+
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if mark is not None and not text[mark.index:].strip():
+        if start is not None and context:
+            what = context.replace("while parsing ", "").replace("while scanning ", "")
+            problem = say(f"{what} 到文件末尾仍未闭合（{problem}）", f"{what} not closed by the end of the file ({problem})")
+            mark = start
+        else:
+            mark = _last_character(text, mark)
+    where = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    return ConfigError(say("YAML 语法错误：", "YAML syntax error: ") + problem, path, *where)
+
+
+def _last_character(text: str, mark):
+    """The position of the file's last non-blank character, as a mark (for an error at its end)."""
+    body = text.rstrip()
+    if not body:
+        return mark
+    line = body.count("\n")
+    return mark.__class__(mark.name, len(body) - 1, line, len(body) - 1 - (body.rfind("\n") + 1), None, None)
 
 
 def line_of(lines: dict[tuple, tuple[int, int]], loc: tuple) -> int | None:

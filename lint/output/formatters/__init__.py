@@ -24,6 +24,7 @@ class RenderedFile:
     totals: dict
     fixable: int = 0
     error: str | None = None
+    notice: str | None = None   # FileReport.notice: why a readable file was not checked
 
     def counts(self) -> dict[str, int]:
         return self.totals

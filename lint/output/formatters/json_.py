@@ -49,7 +49,7 @@ def render_parts(reports, **_options) -> Iterator[str]:
 
 def render_file(report, **_options) -> RenderedFile:
     totals = dict(_NO_TOTALS) if report.error is not None else report.counts()
-    return RenderedFile(report.path, file_json(report), totals, 0, report.error)
+    return RenderedFile(report.path, file_json(report), totals, 0, report.error, report.notice)
 
 
 def file_json(report) -> str:
