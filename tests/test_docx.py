@@ -17,39 +17,10 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls  # noqa: E402
 
 from lint.input.docx import format_number, read_docx  # noqa: E402
+from wordkit import add_list, numbered, to_bytes  # noqa: E402
 from lint.support.errors import InputError  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def add_list(document, abstract_id: int, levels, num_ids=(), overrides=None) -> None:
-    """Add an abstract numbering definition (levels: (numFmt, lvlText, start)) and its instances."""
-    numbering = document.part.part_related_by(RT.NUMBERING).element
-    lvls = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/></w:lvl>'
-        for i, (fmt, text, start) in enumerate(levels))
-    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
-    numbering.find(W + "num").addprevious(abstract)   # the schema puts abstractNum before num
-    for num_id in num_ids:
-        extra = "".join(f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="{v}"/></w:lvlOverride>'
-                        for lvl, v in (overrides or {}).get(num_id, {}).items())
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
-                                   f'<w:abstractNumId w:val="{abstract_id}"/>{extra}</w:num>'))
-
-
-def numbered(document, text: str, num_id: int, ilvl: int):
-    """A paragraph numbered automatically by list `num_id` at level `ilvl`."""
-    p = document.add_paragraph(text)
-    p._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
-    return p
-
-
-def to_bytes(document) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 # The report as a reader sees it: typed lines are strings, automatic ones (number, text, numId, level).
