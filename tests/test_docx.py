@@ -177,10 +177,12 @@ def test_python_docx_is_imported_only_for_docx(tmp_path: Path):
     assert out.stdout.strip() == "False", out.stderr
 
 
-def test_fix_refuses_docx_and_leaves_it_unchanged(tmp_path: Path):
+def test_fix_leaves_a_docx_unchanged_and_writes_a_copy(tmp_path: Path):
+    """--fix never rewrites a Word file (it once refused): the fixes go into a copy as tracked changes."""
     data, _ = build_report()
     target = tmp_path / "report.docx"
     target.write_bytes(data)
     proc = run_cli("check", "--fix", str(target))
     assert target.read_bytes() == data
-    assert ".docx" in proc.stderr and "WR105" in proc.stdout
+    assert "report.reportlint.docx" in proc.stderr and "WR105" in proc.stdout
+    assert (tmp_path / "report.reportlint.docx").exists()

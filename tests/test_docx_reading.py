@@ -8,6 +8,7 @@ docx = pytest.importorskip("docx")
 
 from lxml import etree  # noqa: E402
 
+from conftest import SHARED  # noqa: E402
 from lint.input.docx import read_word  # noqa: E402
 from lint.input.docx.text import P, pieces  # noqa: E402
 from wordkit import (CHANGE, W, add_list, add_notes, append_xml, members_of, new_document,  # noqa: E402
@@ -267,3 +268,16 @@ def test_the_unpacked_size_is_capped(monkeypatch):
     monkeypatch.setenv("REPORTLINT_DOCX_MAX_MB", "很大")
     with pytest.raises(InputError, match="应为数字"):
         read_word(data, "大.docx")
+
+
+REAL = sorted((SHARED / "real" / "more").glob("*.docx"))
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/real/more is not there")
+def test_every_real_word_report_reads():
+    """The 18 .docx of ../shared/real/more (real reports from public repositories) all read; their
+    outline is compared with what LibreOffice shows in test_libreoffice.py."""
+    assert len(REAL) == 18
+    for path in REAL:
+        source = read_word(path.read_bytes(), path.name).source
+        assert source.text.strip(), path.name

@@ -129,3 +129,43 @@ def zip_of(members: dict[str, bytes]) -> bytes:
 
 def new_document():
     return docx.Document()
+
+
+def tiny_png() -> bytes:
+    """A 1×1 PNG, for a document with a picture."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+def flawed_report():
+    """A report with findings of every kind a comment can sit on: typed and automatic numbers,
+    a placeholder, a doubled word, half-width punctuation across two formattings, a table, a
+    header with a placeholder, a picture and a reviewer's own comment (none 下一步工作计划)."""
+    document = new_document()
+    document.sections[0].header.paragraphs[0].text = "xx单位"
+    add_list(document, 40, [("decimal", "%1、", 1)], num_ids=(40,))
+    document.add_paragraph("东湖区科技局2024年工作总结")
+    document.add_paragraph("一、主要工作")
+    first = document.add_paragraph("1、加强组织领导,全年完成xx个项目。")
+    document.add_comment(first.runs, text="请核实项目数", author="张三", initials="ZS")
+    second = document.add_paragraph()
+    second.add_run("2").bold = True                    # the fix of "2、" spans two formattings
+    second.add_run("、压实工作责任，推进推进重点工作。")
+    mixed = document.add_paragraph()
+    mixed.add_run("完成率达到90%")
+    mixed.add_run("(已核实").italic = True
+    mixed.add_run(")")
+    numbered(document, "优化办事流程", 40, 0)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "合计", "XX个"
+    document.add_picture(io.BytesIO(tiny_png()))
+    document.add_paragraph("二、存在的问题")
+    document.add_paragraph("人员不足。")
+    return document

@@ -55,6 +55,10 @@ def run_check(opts: CheckOptions) -> int:
         from ..output.fixes import apply_fixes
 
         reports = apply_fixes(reports, opts, explicit)
+        if opts.fix and not opts.diff and any(getattr(r.source, "kind", "") == "docx" for r in reports):
+            from ..output.word import fix_copies
+
+            reports = fix_copies(reports, opts, explicit)
     if opts.write_baseline:
         from ..engine.baseline import write_baseline
 
@@ -238,7 +242,8 @@ def lint_one(target: str, opts: CheckOptions, configs: Configs):
         from ..output.formatters import render_file
 
         # Keeps memory to one report at a time, and lets workers send back text, not reports.
-        return render_file(opts.fmt, report, color=opts.color, show_source=opts.show_source)
+        lang = opts.lang or (config.lang if config is not None else "zh")
+        return render_file(opts.fmt, report, color=opts.color, show_source=opts.show_source, lang=lang)
     return report
 
 

@@ -79,6 +79,8 @@ def _fix_report(report: FileReport, opts, explicit_config) -> FileReport:
         return report
     source = report.source
     stdin = "-" in getattr(opts, "paths", ()) and report.path == (getattr(opts, "stdin_filename", None) or "-")
+    if source.kind == "docx" and not stdin and not getattr(opts, "diff", False):
+        return report   # a Word file is never rewritten: its fixes go into a copy (output/word)
     if source.kind == "docx" or stdin:
         what = "标准输入" if stdin else ".docx 文件"
         _warn(f"{report.path}: --fix 不能修改{what}，请手动修改（共 {len(report.diagnostics)} 处问题）")
@@ -124,14 +126,19 @@ def write_atomic(path: str, source, text: str) -> None:
     original = target.read_bytes()
     if source.encode() != original:
         raise OSError(f"{path} 在检查后被修改，或其编码无法逐字节还原")
-    data = source.encode(text)
+    replace_file(target, source.encode(text), target.stat().st_mode & 0o7777)
+
+
+def replace_file(target: Path, data: bytes, mode: int) -> None:
+    """Write `data` as `target` (a new file or a replacement) through a temporary file in the same
+    folder, fsync and os.replace: a crash leaves the old file or the new one, never half of one."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".reportlint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:
