@@ -48,7 +48,7 @@ def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str |
         return check_source(source, name, ruleset, lang)
     from .support import results
 
-    key = results.result_key(source.text, source.kind, ruleset.fingerprint, lang, source.regions)
+    key = results.result_key(source.text, source.kind, ruleset.fingerprint, lang)
     cached = results.load(key) if key else None
     if cached is not None:
         from .document.positions import LineIndex

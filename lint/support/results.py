@@ -15,13 +15,12 @@ from .cache import cache_dir, write_pickle
 from .hashing import hex_digest
 
 
-def result_key(text: str, kind: str, rules_fingerprint: str, lang: str, regions: tuple = ()) -> str | None:
-    """The cache key of one file's diagnostics, or None when caching is off. A Word file's regions
-    (what its reader knows of its lines: cells, headers …) are part of what the rules read."""
+def result_key(text: str, kind: str, rules_fingerprint: str, lang: str) -> str | None:
+    """The cache key of one file's diagnostics, or None when caching is off."""
     if cache_dir() is None:
         return None
     return hex_digest(text.encode("utf-8", "surrogatepass"),
-                      f"|{kind}|{lang}|{rules_fingerprint}|{_code_fingerprint()}|{regions!r}".encode())
+                      f"|{kind}|{lang}|{rules_fingerprint}|{_code_fingerprint()}".encode())
 
 
 def load(key: str):
