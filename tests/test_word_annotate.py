@@ -218,3 +218,12 @@ def test_messages_and_comments_in_english(tmp_path):
     texts = [text for author, text in comments_of(copy).values() if author == "reportlint"]
     assert any("Suggested: 推进" in t and "(WR403 repeated-phrase)" in t for t in texts)
     assert any("Where: header" in t for t in texts)
+
+
+def test_a_clean_document_is_copied_as_it_is(tmp_path):
+    document = new_document()
+    document.add_paragraph("一、总体情况")
+    (tmp_path / "干净.docx").write_bytes(to_bytes(document))
+    proc = run_cli("annotate", "--select", "WR301", str(tmp_path / "干净.docx"))
+    assert proc.returncode == 0 and "0 条批注" in proc.stdout
+    assert (tmp_path / "干净.reportlint.docx").read_bytes() == (tmp_path / "干净.docx").read_bytes()

@@ -48,6 +48,8 @@ def annotate(data: bytes, word, report, fix: bool = False, lang: str = "zh", uns
             add_comment(document, place, d, text, lang, where if elsewhere else None)
             comments += 1
     changes, kept = _fix(document, story, report, unsafe) if fix else (0, 0)
+    if not comments and not changes:
+        return Annotated(data, 0, 0, kept)   # nothing to say: the copy is the original
     return Annotated(rewritten(data, document, had_comments), comments, changes, kept)
 
 
