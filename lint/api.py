@@ -22,7 +22,7 @@ def check_source(source: SourceText, path: str, ruleset: RuleSet, lang: str = "z
     from .engine.runner import run
     from .document.builder import build_document
 
-    doc = build_document(source.text, path, source.kind, source.regions)
+    doc = build_document(source.text, path, source.kind, source.regions, ruleset.genre)
     diagnostics = run(doc, ruleset, lang)
     return FileReport(path, _encoding_label(source), diagnostics, None, doc.index, source)
 
@@ -48,7 +48,9 @@ def lint_path(path: str | os.PathLike, config: Config | None = None, lang: str |
         return check_source(source, name, ruleset, lang)
     from .support import results
 
-    key = results.result_key(source.text, source.kind, ruleset.fingerprint, lang)
+    # The report's kind may come from the file's name, a Word file's structure from its regions.
+    shape = f"{source.kind}|{os.path.basename(name)}|{repr(source.regions) if source.regions else ''}"
+    key = results.result_key(source.text, shape, ruleset.fingerprint, lang)
     cached = results.load(key) if key else None
     if cached is not None:
         from .document.positions import LineIndex

@@ -151,18 +151,28 @@ def test_markdown_title_line_is_not_a_section():
 
 
 def test_required_section_names_each_missing_section():
-    report = lint_text("一、主要工作\n正文。\n二、存在的问题\n正文。\n", select=("WR201",))
+    report = lint_text("青山区商务局2024年工作总结\n一、主要工作\n正文。\n二、存在的问题\n正文。\n", select=("WR201",))
     [d] = report.diagnostics
-    assert (d.start, d.end) == (0, 0) and "下一步工作计划" in d.message
+    assert (d.start, d.end) == (0, 0) and "下一步工作计划" in d.message and "工作总结" in d.message
+
+
+def test_required_sections_follow_the_report_kind():
+    body = "一、主要工作\n正文。\n二、经验体会\n正文。\n"
+    codes = {title: [c for c, _ in _codes(title + "\n" + body, ("WR201",))]
+             for title in ("青山区商务局2024年工作总结", "青山区商务局2024年工作计划", "青山区商务局工作周报", "关于商务工作的几点思考")}
+    assert codes == {"青山区商务局2024年工作总结": ["WR201", "WR201"],     # a summary needs both
+                     "青山区商务局2024年工作计划": [],                     # a plan is its next steps
+                     "青山区商务局工作周报": ["WR201"],                     # a weekly: 下周计划 (本周 is its body's wording)
+                     "关于商务工作的几点思考": []}                           # unknown kind: nothing required
 
 
 def test_section_inside_another_heading_is_not_the_section():
-    text = "一、主要工作\n正文。\n二、下一步工作计划\n（一）着力解决存在的问题\n正文。\n"
+    text = "2024年工作总结\n一、主要工作\n正文。\n二、下一步工作计划\n（一）着力解决存在的问题\n正文。\n"
     assert [c for c, _ in _codes(text, ("WR201", "WR202"))] == ["WR201"]
 
 
 def test_order_is_reported_at_the_late_problems_heading():
-    text = "一、主要工作\n正文。\n二、下一步工作打算\n正文。\n三、问题和不足\n正文。\n"
+    text = "2024年工作总结\n一、主要工作\n正文。\n二、下一步工作打算\n正文。\n三、问题和不足\n正文。\n"
     assert _codes(text, ("WR202",)) == [("WR202", "三、问题和不足")]
 
 
@@ -184,8 +194,13 @@ def test_unmatched_pairs(text, expected):
     assert _codes(text, ("WR502",)) == [("WR502", c) for c in expected]
 
 
-def test_pairs_are_per_paragraph():
-    assert [t for _, t in _codes("开展“进万家\n活动”。\n", ("WR502",))] == ["“", "”"]
+def test_pairs_close_over_a_soft_line_break_not_over_a_sentence_end():
+    # A line that does not end a sentence runs on: a pair the line break splits is closed
+    # (gwr-1988: ……尽快制定《 / 国家公务员条例 / 》，研究制定《 …).
+    assert _codes("尽快制定《\n国家公务员条例\n》，研究制定《\n国家公务员法\n》。\n", ("WR502",)) == []
+    # A line that ends a sentence, or a blank line, ends the paragraph.
+    assert [t for _, t in _codes("开展“进万家。\n活动”。\n", ("WR502",))] == ["“", "”"]
+    assert [t for _, t in _codes("开展“进万家\n\n活动”。\n", ("WR502",))] == ["“", "”"]
 
 
 def test_halfwidth_punctuation_keeps_numbers_urls_and_markers():

@@ -172,8 +172,8 @@ def documents(draw):
 @settings(max_examples=500, deadline=None)
 @given(documents())
 def test_folding_is_the_pythons(doc):
-    joined, *columns = speedups.fold(doc.text, array("q", (b.start for b in doc.blocks)),
-                                   array("q", (b.end for b in doc.blocks)))
+    joined, *columns = speedups.fold(doc.text, array("q", (b.start for b in doc.compared)),
+                                   array("q", (b.end for b in doc.compared)))
     assert (joined, *map(duplicates._int64s, columns)) == duplicates._fold(doc)
 
 

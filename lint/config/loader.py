@@ -49,12 +49,13 @@ class Config:
 class RuleSet:
     """The rules that run on a file, with their effective severity and options."""
 
-    def __init__(self, rules: tuple[Rule, ...], allow: tuple[str, ...] = ()) -> None:
+    def __init__(self, rules: tuple[Rule, ...], allow: tuple[str, ...] = (), genre: str | None = None) -> None:
         self.rules = rules
         self.allow = allow
+        self.genre = genre      # the report kind the config sets for the file (None: recognise it)
 
     def __repr__(self) -> str:
-        return f"RuleSet(rules={self.rules!r}, allow={self.allow!r})"
+        return f"RuleSet(rules={self.rules!r}, allow={self.allow!r}, genre={self.genre!r})"
 
     def codes(self) -> set[str]:
         return {r.code for r in self.rules}
@@ -347,7 +348,7 @@ def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> Ru
         if not rule.enabled or any(matches(rule, s) for s in ignores):
             continue
         out.append(rule)
-    return RuleSet(tuple(out), config.allow + tuple(per_file.get("allow", ())))
+    return RuleSet(tuple(out), config.allow + tuple(per_file.get("allow", ())), per_file.get("kind"))
 
 
 def _check_config_selectors(config: Config, rules: list[Rule]) -> None:
@@ -426,6 +427,8 @@ def _per_file(config: Config, file_path: str | None) -> dict:
             merged["ignore"] += entry.get("ignore", [])
             merged["skip_packs"] += entry.get("skip-packs", [])
             merged["allow"] += entry.get("allow", [])
+            if entry.get("kind"):
+                merged["kind"] = entry["kind"]     # the last matching entry's kind wins
     return merged
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 Severity = Literal["error", "warning", "info", "off"]
@@ -38,6 +38,17 @@ class PerFile(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     skip_packs: list[str] = Field(default_factory=list, alias="skip-packs")
     allow: list[str] = Field(default_factory=list)
+    # The report kind of these files, when its title and name do not tell (see lint/document/genre.py).
+    kind: Optional[str] = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, v: Optional[str]) -> Optional[str]:
+        from ..document.genre import NAMES
+
+        if v is not None and v not in NAMES:
+            raise ValueError(f"unknown report kind '{v}'; known: {', '.join(sorted(NAMES))}")
+        return v
 
 
 class ConfigSpec(BaseModel):

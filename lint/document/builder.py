@@ -1,94 +1,76 @@
-"""Text → Document: blocks, numbered headings (line-start and run-in), the heading tree, enumerations.
+"""Text → Document: blocks, the outline (numbered and explicit headings, their runs and roles),
+enumerations, paragraphs, boundaries, the sign-off and the report's kind.
 
-Whether a marker-shaped string is a heading depends on its context; each decision is a named
-predicate below, tested against CONTRACT.md's "not headings" list.
+Each step lives in its own module: markers.py (where a heading number can stand), ordinals.py
+(一是/二是), markdown.py (a Markdown file's structure), layout.py (lead-ins, part headings,
+separators, languages, sign-offs, paragraphs, literal text), outline.py (the tree), genre.py (the
+report's kind). A .docx reader's regions (table cells, contents, headers, styled headings, Word
+lists) are taken as they are.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
-from .model import Block, Document, Heading, Marker, Ordinal, Span, make_block, make_marker, make_ordinal
-from .numbering import Parsed, parse_marker, parse_ordinal
+from . import layout
+from .layout import HARD, SOFT, Boundary
+from .markers import find_markers
+from .model import Block, Document, Span, make_block
+from .ordinals import find_enumerations, ordinal_start
+from .outline import Candidate, build_tree, candidate
 from .positions import LineIndex
-from .text import CN_NUMERALS, SpanSet, match_at
+from .text import SpanSet, utf8_line_lengths
 
-_N = f"[{CN_NUMERALS}]{{1,3}}"
-_P = "[、．.，,]"
-MARKER = (
-    rf"{_N}[、．.，,](?![{CN_NUMERALS}])"            # 一、  (not 三、四月份, 一、二季度)
-    rf"|[（(]{_N}[）)]{_P}?"                          # （一） (一)
-    r"|(?<![0-9０-９])[0-9０-９]{1,2}(?:[.．、,，](?![0-9０-９])|[)）])"  # 1. 1、 1)  (not 1.5亿元, 10:30,)
-    rf"|[（(][0-9０-９]{{1,2}}[）)]{_P}?"              # （1）
-    rf"|[①-⑳]{_P}?"                                    # ①
-)
-# A heading starts a line (after indentation, a Markdown "##" or "**") or follows a sentence end.
-# (Each whitespace run follows something literal: two adjacent runs would backtrack quadratically.)
-_LINE_START = r"^[ \t\u3000]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
-_AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]*"   # not the 30 of 10:30
-# A heading match starts at a line start or right after a sentence end (the lookbehinds of
-# _AFTER_SENTENCE), and its marker follows what _LINE_START allows: after the text's start, only
-# the ends of these are tried, which finds what _HEADING_RE.finditer(text) finds. (The class
-# opens the pattern, so sre finds candidates in C; each space run follows a literal.)
-_HEADING_START = re.compile(rf"[\n。！？；!?;：:](?=[ \t\u3000#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])")
-_HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
-# Inside a heading's title, a lower-level marker starts a run-in child: 一、就业形势总体稳定（一）主要…
-_SUB_MARKER_RE = re.compile(rf"(?<!第)(?:{MARKER})")
-_ORDINAL_RE = re.compile(
-    rf"(?<![{CN_NUMERALS}统唯之万逐专同划单如归合第不整初周均纯数独这那每任哪])(?P<shi>{_N})是(?!(?P=shi))"
-    rf"|第{_N}[，,、：:]"
-    rf"|(?<![{CN_NUMERALS}])其[{CN_NUMERALS}][，,、：:是]"
-)
-_ORDINAL_FIRST = CN_NUMERALS + "第其"   # where an _ORDINAL_RE match can start
-_ORDINAL_START = re.compile(f"[{_ORDINAL_FIRST}]")
-# Where an ordinal can be: every match of _ORDINAL_RE lies inside a match of this one, which is
-# _ORDINAL_RE without its lookarounds (so it matches wherever _ORDINAL_RE does, and more) and
-# opens with a class, so sre skips in C to the next place worth a look.
-_ORDINAL_AREA = re.compile(
-    rf"[{_ORDINAL_FIRST}](?:(?<=[{CN_NUMERALS}])[{CN_NUMERALS}]{{0,2}}是"
-    rf"|(?<=第){_N}[，,、：:]"
-    rf"|(?<=其)[{CN_NUMERALS}][，,、：:是])")
-_MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a MARKER match can start
-_TITLE_END = re.compile(r"[。！？；!?;]")
-_BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
-_MD_MASKS = re.compile(
-    r"\A---\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)"                   # YAML front matter
-    r"|^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\r\n]*(?=\r?$)|\Z)"       # fenced code (LF or CRLF)
-    r"|<!--.*?-->"                                               # HTML comments
-    r"|`[^`\r\n]+`",                                             # inline code
-    re.S | re.M,
-)
-# Where an _MD_MASKS match can start, besides the text's start: a line that opens with ``` or ~~~,
-# a comment's < and an inline code's `. (Every alternative opens with a literal, so sre finds
-# them in C.)
-_MASK_START = re.compile(r"<|`|\n(?=[ \t]*[`~])")
 _SPACES = " \t\u3000"
 _LONE_CR = re.compile(r"\r(?!\n)")
-_TEXT_START = re.compile(r"[^ \t\u3000#*_]")   # a heading is run in when text precedes it on its line
+# Lines of these region roles are not part of the outline and not compared for duplicates.
+_OFF_OUTLINE = {"cell", "toc", "header", "footer", "footnote", "endnote", "textbox", "comment"}
+_TITLE_STRIP = " \t\u3000#*_"
 
 
-def build_document(text: str, path: str = "<text>", kind: str = "text", regions: tuple = ()) -> Document:
-    """Parse `text` into the Document every rule reads; `regions` are what a .docx reader knows of its lines.
+def build_document(text: str, path: str = "<text>", kind: str = "text", regions: tuple = (),
+                   genre: str | None = None) -> Document:
+    """Parse `text` into the Document every rule reads; `regions` are what a .docx reader knows of
+    its lines; `genre` sets the report's kind (else it is recognised).
 
     Lone carriage returns (old Mac line ends) become line feeds first: every pattern here and in
-    the packs knows \n and \r\n, and the swap keeps each offset where it was.
+    the packs knows \\n and \\r\\n, and the swap keeps each offset where it was.
     """
     if "\r" in text and _LONE_CR.search(text):
         text = _LONE_CR.sub("\n", text)
     index = LineIndex(text)
-    masked = _markdown_masks(text) if kind == "markdown" else []
+    line_bytes = utf8_line_lengths(text)
+    md = None
+    masked: list[Span] = []
+    if kind == "markdown":
+        from .markdown import read_markdown
+
+        md = read_markdown(text, index, line_bytes)
+        masked = [Span(s, e) for s, e in md.masked]
+    roles = _region_lines(regions)
+    masked.extend(Span(*index.line_span(line)) for line in sorted(roles.get("toc", ())))
+    masked.sort()
     mask = SpanSet((s.start, s.end) for s in masked)
     blocks = _blocks(text, index, mask)
-    raw = _find_headings(text, index, mask)
-    headings = _tree(raw, text, index)
-    enumerations = _enumerations(text, blocks, headings, mask)
-    return Document(path, text, kind, index, blocks, headings, enumerations, masked)
-
-
-def _markdown_masks(text: str) -> list[Span]:
-    """Front matter, fenced and inline code, comments: _MD_MASKS tried only where a mask can start."""
-    starts = [0] + [m.end() if m.group() == "\n" else m.start() for m in _MASK_START.finditer(text)]
-    return [Span(m.start(), m.end()) for m in match_at(_MD_MASKS, text, starts)]
+    off_outline = set().union(*(roles.get(r, ()) for r in _OFF_OUTLINE)) | (md.table_lines if md else set())
+    found = _candidates(text, index, mask, md, regions, off_outline)
+    marker_lines = {c.line for c in found if c.marker is not None and not c.run_in}
+    separators = set(layout.separator_lines(text, blocks)) | (md.break_lines if md else set())
+    switches = layout.language_switches(text, blocks, line_bytes)
+    signoffs = _signoffs(text, index, blocks, separators | set(switches))
+    boundaries = _boundaries(text, index, kind, blocks, marker_lines, separators, switches, signoffs)
+    headings, runs = build_tree(text, found, boundaries, [start for start, _ in signoffs])
+    enumerations = find_enumerations(text, blocks, headings, mask)
+    breaks = off_outline | {h.line for h in headings if h.depth} | (set(md.items) if md else set())
+    signed = {line for start, end in signoffs for line in range(index.line_of(start), index.line_of(end) + 1)}
+    title = _title(text, blocks, md)
+    return Document(path, text, kind, index, blocks, headings, enumerations, masked,
+                    runs=runs, paragraphs=_paragraphs(text, blocks, marker_lines, breaks, kind),
+                    literals=layout.literal_spans(text),
+                    compared=layout.compared_blocks(text, blocks, line_bytes, off_outline | signed),
+                    genre=genre if genre is not None else _genre(text, path, title, blocks),
+                    title=title, signoffs=signoffs, boundaries=boundaries,
+                    comments=md.comments if md is not None else ())
 
 
 def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
@@ -104,177 +86,129 @@ def _blocks(text: str, index: LineIndex, mask: SpanSet) -> list[Block]:
     return blocks
 
 
-def _find_headings(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Marker, int, int]]:
-    """Every heading as (marker, title start, title end), in document order."""
-    found: list[tuple[Marker, int, int]] = []
-    last_end = -1
-    starts = [0] + [m.end() for m in _HEADING_START.finditer(text)]
-    for m in match_at(_HEADING_RE, text, starts):
-        start = m.start("m")
-        if start < last_end or start in mask:
-            continue
-        marker = _marker(text, start, m.end("m"))
-        if marker is None:
-            continue
-        found.extend(_heading_with_run_in_children(text, marker, mask, index))
-        last_end = found[-1][2]
-    return found
-
-
-def _heading_with_run_in_children(text, marker, mask, index: LineIndex):
-    """A heading, then any lower-level heading that starts inside its unpunctuated title."""
-    out = []
-    while marker is not None:
-        line_end = index.line_ends()[index.line_of(marker.end)]   # not str.find: one long line
-        stop = _TITLE_END.search(text, marker.end, line_end)
-        limit = stop.start() if stop else line_end
-        title_end = limit
-        child = None
-        ordinal = _search_from(_ORDINAL_RE, _ORDINAL_START, text, marker.end, limit)
-        if ordinal:
-            title_end = ordinal.start()
-        for sub in _finditer_from(_SUB_MARKER_RE, _MARKER_START, text, marker.end, title_end):
-            candidate = _marker(text, sub.start(), sub.end())
-            if candidate and candidate.level > marker.level and sub.start() not in mask:
-                child, title_end = candidate, sub.start()
-                break
-        out.append((marker, marker.end, _rstrip(text, marker.end, title_end)))
-        marker = child
+def _region_lines(regions: tuple) -> dict[str, set[int]]:
+    """The lines of each region role."""
+    out: dict[str, set[int]] = {}
+    for r in regions:
+        out.setdefault(r.role, set()).update(range(r.first_line, r.last_line + 1))
     return out
 
 
-# Searching a title for an ordinal or a sub-marker starts at the first character one can start
-# with: the patterns open with lookbehinds, so sre would try every offset; these classes it scans
-# in C, and a title with none of them is not searched at all.
-def _search_from(rx: re.Pattern, first: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-    at = first.search(text, start, end)
-    return rx.search(text, at.start(), end) if at else None
+def _candidates(text: str, index: LineIndex, mask: SpanSet, md, regions: tuple,
+                off_outline: set[int]) -> list[Candidate]:
+    """Every heading the outline is made of: numbered ones found in the text (not in tables,
+    contents, headers or footnotes), Markdown and Word headings, with their list facts."""
+    def first_ordinal(start: int, end: int) -> int:
+        return ordinal_start(text, start, end)
+
+    lines: dict[int, tuple] = {}
+    found = [candidate(text, index, marker, title_start, title_end, lines)
+             for marker, title_start, title_end in find_markers(text, index, mask, first_ordinal)]
+    found = [c for c in found if c.line not in off_outline]
+    explicit = _explicit_headings(text, index, md, regions)
+    if explicit or md is not None:
+        _attach_structure(found, explicit, md, regions)
+    return found + [c for c in explicit.values() if c is not None]
 
 
-def _finditer_from(rx: re.Pattern, first: re.Pattern, text: str, start: int, end: int):
-    at = first.search(text, start, end)
-    return rx.finditer(text, at.start(), end) if at else ()
+def _explicit_headings(text: str, index: LineIndex, md, regions: tuple) -> dict[int, Candidate | None]:
+    """Markdown headings and paragraphs a Word style makes headings, by line: unnumbered
+    candidates, replaced by the numbered one when a number opens the title."""
+    spans: dict[int, tuple[int, int, int]] = {}
+    if md is not None:
+        for h in md.headings:
+            spans[h.line] = (h.depth, h.start, h.end)
+    for r in regions:
+        if r.role == "heading":
+            start, end = index.line_span(r.first_line)
+            lead = len(text[start:end]) - len(text[start:end].lstrip(_TITLE_STRIP))
+            spans[r.first_line] = (max(r.level, 1), start + lead, end)
+    out: dict[int, Candidate | None] = {}
+    for line, (depth, start, end) in spans.items():
+        lang = layout.language(text[start:end])
+        out[line] = Candidate(None, start, start, end, line, False, 0, lang, depth=depth)
+    return out
 
 
-def _marker(text: str, start: int, end: int) -> Marker | None:
-    parsed: Parsed | None = parse_marker(text[start:end])
-    if parsed is None or parsed.value == 0 or _is_enumerated_number(text, end, parsed):
-        return None
-    return make_marker((parsed.family, parsed.value, start, end, text[start:end],
-                        parsed.open, parsed.close, parsed.punct))
-
-
-def _is_enumerated_number(text: str, end: int, parsed: Parsed) -> bool:
-    """1、2号机组 lists numbers, it is not a heading. (第(一)项 never reaches here: 第 is no heading position.)"""
-    return parsed.punct == "、" and parsed.family == "arabic" and text[end:end + 1].isdigit()
-
-
-def _tree(raw, text: str, index: LineIndex) -> list[Heading]:
-    """Nest headings by level with a stack; record children and where each section ends."""
-    n = len(raw)
-    levels = [marker.level for marker, _, _ in raw]   # (a property: read once each)
-    parents: list[int | None] = [None] * n
-    children: list[list[int]] = [[] for _ in range(n)]
-    stack: list[int] = []
-    for i, level in enumerate(levels):
-        while stack and levels[stack[-1]] >= level:
-            stack.pop()
-        if stack:
-            parents[i] = stack[-1]
-            children[stack[-1]].append(i)
-        stack.append(i)
-    body_ends = _body_ends(raw, levels, len(text))
-    headings = []
-    first_text: dict[int, int] = {}
-    for i, (marker, title_start, title_end) in enumerate(raw):
-        line = index.line_of(marker.start)
-        first = first_text.get(line)
-        if first is None:   # where the line's text starts, once per line (a 5 MB line has many headings)
-            found = _TEXT_START.search(text, index.starts[line])
-            first = first_text[line] = found.start() if found else len(text)
-        run_in = first < marker.start
-        headings.append(Heading(i, marker, levels[i], marker.start, title_start, title_end, line,
-                                run_in, parents[i], tuple(children[i]), body_ends[i]))
-    return headings
-
-
-def _body_ends(raw, levels: list[int], text_len: int) -> list[int]:
-    """For each heading, the start of the next heading of the same or a higher level."""
-    ends = [text_len] * len(raw)
-    open_: list[int] = []
-    for i, (marker, _, _) in enumerate(raw):
-        while open_ and levels[open_[-1]] >= levels[i]:
-            ends[open_.pop()] = marker.start
-        open_.append(i)
-    return ends
-
-
-def _enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
-    """Runs of 一是/二是, 第一/第二, 其一/其二 within one passage.
-
-    A run ends at a heading, and at a paragraph break unless the new paragraph begins with
-    the next item of a list whose previous paragraph also began with an item.
-    """
-    heading_starts = [h.start for h in headings]
-    block_starts = [b.start for b in blocks]
-    runs: dict[str, list[Ordinal]] = {}
-    done: list[tuple[Ordinal, ...]] = []
-    h = 0
-    current = -1                        # the block of the previous ordinal
-    led: set[str] = set()               # families whose item begins the current block
-    prev_block_led: set[str] = set()    # ... and the block before it
-    masked = bool(mask.starts)
-    parses: dict[str, Parsed | None] = {}   # a report repeats a few ordinals many times
-    for m in _ordinals(text):
-        (start, end), written = m.span(), m.group()
-        b = bisect_right(block_starts, start) - 1
-        if b < 0 or end > blocks[b].end or (masked and start in mask):
-            continue   # not prose: a blank or masked line
-        if written not in parses:
-            parses[written] = parse_ordinal(written)
-        parsed = parses[written]
-        if parsed is None:
+def _attach_structure(found: list[Candidate], explicit: dict[int, Candidate | None], md, regions: tuple) -> None:
+    """A number that opens a Markdown or Word heading is that heading's; one that opens a
+    Markdown ordered list item, or a paragraph Word numbers, is drawn by the renderer and belongs
+    to that list."""
+    lists = {}
+    for r in regions:
+        if r.role == "list":
+            for line in range(r.first_line, r.last_line + 1):
+                lists[line] = (r.group, r.level)
+    for c in found:
+        if c.run_in:
             continue
-        if b != current:
-            prev_block_led = led if b == current + 1 else set()
-            led, current = set(), b
-        block = blocks[b]
-        passed = bisect_left(heading_starts, start, h)   # headings since the last ordinal end its runs
-        if passed > h:
-            h = passed
-            _close_all(runs, done)
-        family = parsed.family
-        ordinal = make_ordinal((family, parsed.value, start, end, written))
-        run = runs.get(family)
-        leads = _BLANK.fullmatch(text, block.start, start) is not None
-        if run and run[-1].start < block.start and not (leads and family in prev_block_led):
-            done.append(tuple(runs.pop(family)))
-        runs.setdefault(family, []).append(ordinal)
-        if leads:
-            led.add(family)
-    _close_all(runs, done)
-    done.sort(key=lambda run: run[0].start)
-    return done
+        heading = explicit.get(c.line)
+        if heading is not None and c.start - heading.title_start <= 2:
+            c.depth = heading.depth
+            explicit[c.line] = None
+            continue
+        item = md.items.get(c.line) if md is not None else None
+        if item is not None and item.ordered and c.marker.family == "arabic":
+            c.list_id, c.list_depth, c.drawn = item.list_id, item.depth, True
+        elif c.line in lists:
+            group, level = lists[c.line]
+            c.list_id, c.list_depth, c.drawn = hash(("word", group)), max(level, 1), True
 
 
-def _ordinals(text: str):
-    """_ORDINAL_RE.finditer(text), tried only inside the matches of _ORDINAL_AREA.
-
-    Every match of _ORDINAL_RE starts inside one (finditer's matches of the looser pattern cover
-    each place where it matches), and they are few: a numeral alone, as in 统一, is passed over in C.
-    The pattern never spans a line, so searching the whole text finds what searching each
-    paragraph finds; matches off the paragraphs are for the caller to drop.
-    """
-    return match_at(_ORDINAL_RE, text, [p for m in _ORDINAL_AREA.finditer(text) for p in range(*m.span())])
-
-
-def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:
-    done.extend(tuple(run) for run in runs.values())
-    runs.clear()
+def _signoffs(text: str, index: LineIndex, blocks: list[Block], ends: set[int]) -> list[tuple[int, int]]:
+    """Sign-off blocks (unit, name, date): looked for where a report ends, at the end of the text
+    or of one half, before a separator or the other language (the lines in `ends`)."""
+    if not blocks:
+        return []
+    candidates = set(range(max(0, len(blocks) - 4), len(blocks)))
+    if ends:
+        lines = [b.line for b in blocks]
+        for line in ends:
+            at = bisect_left(lines, line)
+            candidates.update(range(max(0, at - 4), at))
+    return layout.signoff_spans(text, index, blocks, candidates)
 
 
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \t\u3000*_":
-        end -= 1
-    return end
+def _boundaries(text: str, index: LineIndex, kind: str, blocks: list[Block], marker_lines: set[int],
+                separators: set[int], switches: list[int], signoffs: list[tuple[int, int]]) -> list[Boundary]:
+    """Where list containers end, in document order (see layout.Boundary)."""
+    ends = index.line_ends()
+    # A lead-in is a boundary from the end of its line on: the list it announces comes after it.
+    prose = {b.line for b in blocks}
+    out = [Boundary(ends[line], SOFT, line) for line in layout.lead_in_lines(text, index, prose)]
+    hard_lines = set(switches) | (separators & prose)
+    if kind == "text":
+        hard_lines.update(layout.part_heading_lines(text, blocks, marker_lines))
+    out.extend(Boundary(index.starts[line], HARD, line) for line in hard_lines)
+    out.extend(Boundary(start, HARD, index.line_of(start)) for start, _ in signoffs)
+    out.sort(key=lambda bd: (bd.offset, bd.strength))
+    return out
 
+
+def _paragraphs(text: str, blocks: list[Block], marker_lines: set[int], breaks: set[int],
+                kind: str) -> list[tuple[int, int]]:
+    """Paragraphs over soft line breaks; a Word paragraph is one line already."""
+    if kind == "docx":
+        return [(b.start, b.end) for b in blocks]
+    return layout.paragraphs(text, blocks, marker_lines, breaks)
+
+
+def _title(text: str, blocks: list[Block], md) -> tuple[int, int]:
+    """The span of the document's title: a Markdown document's first heading when it opens the
+    text, else its first line of prose."""
+    if md is not None and md.headings and blocks and md.headings[0].line == blocks[0].line:
+        first = md.headings[0]
+        return first.start, first.end
+    if not blocks:
+        return 0, 0
+    b = blocks[0]
+    raw = text[b.start:b.end]
+    lead = len(raw) - len(raw.lstrip(_TITLE_STRIP))
+    return b.start + lead, b.start + len(raw.rstrip(_TITLE_STRIP))
+
+
+def _genre(text: str, path: str, title: tuple[int, int], blocks: list[Block]) -> str:
+    from .genre import genre_of
+
+    opening = text[blocks[0].start:blocks[min(len(blocks), 4) - 1].end] if blocks else ""
+    return genre_of(text[title[0]:title[1]], path, opening)

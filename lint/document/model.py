@@ -48,17 +48,18 @@ class Marker:
 
 
 class Heading:
-    """One numbered heading: its marker, title span and place in the tree."""
+    """One heading of the outline: numbered (its marker) or an unnumbered Markdown or Word heading."""
 
     __slots__ = ("index", "marker", "level", "start", "title_start", "title_end", "line", "run_in",
-                 "parent", "children", "body_end")
+                 "parent", "children", "body_end", "role", "run", "depth", "drawn")
 
     def __init__(self, index: int, marker: Marker | None, level: int, start: int, title_start: int,
                  title_end: int, line: int, run_in: bool, parent: int | None = None,
-                 children: tuple[int, ...] = (), body_end: int = 0) -> None:
+                 children: tuple[int, ...] = (), body_end: int = 0, role: str = "heading", run: int = -1,
+                 depth: int = 0, drawn: bool = False) -> None:
         self.index = index
         self.marker = marker        # None for an unnumbered heading (a Markdown "## 存在的问题")
-        self.level = level
+        self.level = level          # the marker family's level (1 for 一、 … 5 for ①); 0 when unnumbered
         self.start = start          # start of the marker (or of the title when unnumbered)
         self.title_start = title_start
         self.title_end = title_end
@@ -66,7 +67,11 @@ class Heading:
         self.run_in = run_in        # True when the heading is inside a paragraph, not on a line of its own
         self.parent = parent
         self.children = children
-        self.body_end = body_end    # where the section ends: the next heading of the same or a higher level
+        self.body_end = body_end    # where the section ends: the next heading not inside it, or a boundary
+        self.role = role            # "heading": a title governing a body; "item": a list item that is its content
+        self.run = run              # the sibling run whose numbers count up together (-1 when unnumbered)
+        self.depth = depth          # a Markdown or Word heading's level (1 = top); 0 for text headings
+        self.drawn = drawn          # the number is drawn by the renderer (a Markdown list, a Word list)
 
     def __repr__(self) -> str:
         return f"Heading({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
@@ -110,15 +115,29 @@ class Document:
 
     def __init__(self, path: str, text: str, kind: str, index: LineIndex, blocks: list[Block],
                  headings: list[Heading], enumerations: list[tuple[Ordinal, ...]],
-                 masked: list[Span] | None = None) -> None:
+                 masked: list[Span] | None = None, *, runs: list[tuple[int, ...]] | None = None,
+                 paragraphs: list[tuple[int, int]] | None = None, literals: list[tuple[int, int]] = (),
+                 compared: list[Block] | None = None, genre: str = "", title: tuple[int, int] = (0, 0),
+                 signoffs: list[tuple[int, int]] = (), boundaries: list = (), comments: list[tuple[int, int]] = ()) -> None:
         self.path = path
         self.text = text
-        self.kind = kind                # "text", "markdown" or "docx"
+        self.kind = kind                # the file's format: "text", "markdown" or "docx"
         self.index = index
-        self.blocks = blocks
+        self.blocks = blocks            # the lines of prose
         self.headings = headings
         self.enumerations = enumerations
-        self.masked = [] if masked is None else masked   # not prose: code, front matter, comments
+        self.masked = [] if masked is None else masked   # not prose: code, front matter, comments, HTML
+        # The outline's sibling runs (indexes into headings): the numbers of each count up together.
+        self.runs = runs if runs is not None else _runs_by_parent(headings)
+        # Blocks joined over soft line breaks (……实施《 / 行政许可法 / 》): where pairs must close.
+        self.paragraphs = paragraphs if paragraphs is not None else [(b.start, b.end) for b in blocks]
+        self.literals = list(literals)  # URLs, e-mail, key names, emoticons: copied text, not prose
+        self.compared = blocks if compared is None else compared   # Chinese prose, for duplicates
+        self.genre = genre              # what kind of report: "summary", "weekly", … ("" unknown)
+        self.title = title              # the span of the document's title line
+        self.signoffs = list(signoffs)  # each sign-off block (unit, name, date) as (start, end)
+        self.boundaries = list(boundaries)
+        self.comments = list(comments)  # a Markdown file's HTML comments (reportlint directives)
         self._memo: dict = {}
 
     def shared(self, key, build):
@@ -176,8 +195,12 @@ class Document:
 
     @cached_property
     def not_prose(self) -> SpanSet:
-        """Masked text, heading markers and enumeration ordinals: what the punctuation and pattern rules skip."""
-        return SpanSet([(s.start, s.end) for s in self.masked] + self.marker_spans)
+        """Masked and literal text, heading markers and enumeration ordinals: what the punctuation
+        and pattern rules skip."""
+        spans = [(s.start, s.end) for s in self.masked] + self.marker_spans
+        if self.literals:
+            spans = _disjoint(spans + self.literals)
+        return SpanSet(spans)
 
     @cached_property
     def roots(self) -> tuple[int, ...]:
@@ -191,7 +214,7 @@ class Document:
         spans.extend((o.start, o.end) for run in self.enumerations for o in run)
         return sorted(spans)
 
-    def sentences(self) -> Iterator[tuple[int, int]]:
+    def sentences(self, regions: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:
         """(start, end) of the sentences of every block, in order, split after 。！？； (and their
         half-width forms), any closing quote kept. Made as they are read, never kept: a 10 MB report
         has 100,000. Lines that are not blocks are blank unless masked: without masks the whole
@@ -199,7 +222,7 @@ class Document:
         from .text import SENTENCE, SPACES
 
         text = self.text
-        for region_start, region_end in self.sentence_regions():
+        for region_start, region_end in self.sentence_regions() if regions is None else regions:
             for m in SENTENCE.finditer(text, region_start, region_end):
                 start, end = span = m.span()
                 if text[start] in SPACES:   # rare: strip the leading spaces
@@ -212,3 +235,23 @@ class Document:
     def sentence_regions(self) -> list[tuple[int, int]]:
         """Where sentences are looked for: the blocks when some text is masked, else the whole text."""
         return [(b.start, b.end) for b in self.blocks] if self.masked else [(0, len(self.text))]
+
+
+def _runs_by_parent(headings: list[Heading]) -> list[tuple[int, ...]]:
+    """Sibling runs when no builder gave them: numbered headings grouped by parent and level."""
+    groups: dict[tuple, list[int]] = {}
+    for h in headings:
+        if h.marker is not None:
+            groups.setdefault((h.parent, h.level), []).append(h.index)
+    return [tuple(run) for run in groups.values()]
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, so that a SpanSet's bisection sees disjoint ones."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

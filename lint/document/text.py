@@ -17,6 +17,12 @@ SPACES = " \t\u3000"
 SENTENCE = re.compile(rf"[^{SENTENCE_END}\r\n]+[{SENTENCE_END}]*[”’」』）)]?")
 
 
+def utf8_line_lengths(text: str) -> list[int]:
+    """The UTF-8 length of every line (split at \n, the \n not counted), in C: a CJK character is
+    three bytes, an ASCII one one, so a line's wide characters are (bytes - characters) / 2."""
+    return list(map(len, text.encode("utf-8", "surrogatepass").split(b"\n")))
+
+
 def merge_sorted(runs: Iterable[list[int]]) -> list[int]:
     """One sorted list from sorted lists (Timsort merges the runs in linear time)."""
     merged: list[int] = []

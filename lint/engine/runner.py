@@ -27,6 +27,8 @@ def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:
     """
     out: list[Diagnostic] = []
     for rule in ruleset.rules:
+        if rule.documents and (doc.genre or "unknown") not in rule.documents:
+            continue    # a rule for other kinds of report (documents: in its pack)
         check, _ = load_kind(rule.kind)
         findings = list(check(doc, rule.options))
         if findings:

@@ -49,10 +49,8 @@ def directive_regions(doc: Document) -> list[Region]:
     text, index = doc.text, doc.index
     regions: list[Region] = []
     open_: dict[str, int] = {}
-    for span in doc.masked:
-        m = _DIRECTIVE.fullmatch(text, span.start, span.end)
-        if m is None:
-            continue
+    found = (_DIRECTIVE.fullmatch(text, start, end) for start, end in doc.comments)
+    for m in filter(None, found):
         verb, selectors = m.group(1), [s for s in _SEPARATORS.split(m.group(2)) if s] or [ALL]
         if verb == "disable":
             for s in selectors:

@@ -1555,6 +1555,25 @@ is_latin(Py_UCS4 c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+static int
+is_digit(Py_UCS4 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* pairs._apostrophe: a quote mark between Latin letters (don't) or before a year's two digits ('99). */
+static int
+is_apostrophe(int kind, const void *data, int64_t at, int64_t start, int64_t end)
+{
+    if (at + 1 >= end)
+        return 0;
+    Py_UCS4 after = PyUnicode_READ(kind, data, at + 1);
+    if (is_digit(after))
+        return at + 2 < end && is_digit(PyUnicode_READ(kind, data, at + 2))
+               && (at + 3 >= end || !is_digit(PyUnicode_READ(kind, data, at + 3)));
+    return at > start && is_latin(PyUnicode_READ(kind, data, at - 1)) && is_latin(after);
+}
+
 /* The blocks pairs.check_pairs must read: those where its loop would report something. Every
  * other block's brackets close in order (each closing one matches the innermost open one, none
  * left open), those in skipped spans and apostrophes (don't) aside, exactly as the loop skips
@@ -1613,9 +1632,8 @@ unbalanced_blocks(PyObject *module, PyObject *args)
                 s++;
             if (s >= 0 && at < skip_end[s])
                 continue;
-            if ((c == 0x2019 || c == 0x2018) && at > start[b] && at + 1 < end[b]
-                    && is_latin(PyUnicode_READ(kind, data, at - 1)) && is_latin(PyUnicode_READ(kind, data, at + 1)))
-                continue;           /* an apostrophe */
+            if ((c == 0x2019 || c == 0x2018) && is_apostrophe(kind, data, at, start[b], end[b]))
+                continue;           /* an apostrophe: don't, '99 */
             int family = role[k] >> 1;
             if (role[k] & 1) {
                 if (depth == stack_capacity) {

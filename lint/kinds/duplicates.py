@@ -80,7 +80,7 @@ class NearDuplicateOptions:
 
     __pydantic_config__ = _FORBID
 
-    threshold: float = 85.0
+    threshold: float = 90.0
     min_chars: int = 15
     min_paragraph_chars: int = 40
     sketch_size: int = 8           # rarest 3-grams kept per unit
@@ -166,8 +166,8 @@ class _Folded:
     __slots__ = ("starts", "ends", "joined", "base", "hole_from", "hole_start", "hole_end", "hole_before", "_ranks")
 
     def __init__(self, doc: Document) -> None:
-        self.starts = array("q", (b.start for b in doc.blocks))
-        self.ends = array("q", (b.end for b in doc.blocks))
+        self.starts = array("q", (b.start for b in doc.compared))
+        self.ends = array("q", (b.end for b in doc.compared))
         self._ranks: list[int] | array | None = None
         if _speedups is not None:
             joined, *columns = _speedups.fold(doc.text, self.starts, self.ends)
@@ -325,7 +325,7 @@ def _fold(doc: Document) -> tuple[str, array, array, array, array, array]:
     base, hole_from = array("q"), array("q", (0,))
     hole_start, hole_end, hole_before = array("q"), array("q"), array("q")
     at = 0
-    for block in doc.blocks:
+    for block in doc.compared:
         raw = text[block.start:block.end]
         spans = [m.span() for m in _SPACE.finditer(raw)]
         removed = 0
@@ -379,7 +379,7 @@ def _python_block_units(doc: Document) -> Units:
     fd, units = folded(doc), Units()
     heads = sorted(doc.headings, key=lambda h: h.start)
     h = 0
-    for b, block in enumerate(doc.blocks):
+    for b, block in enumerate(doc.compared):
         units.add(block.start, block.end, fd.place(b, _key_start(doc, block.start, block.end), block.end))
         while h < len(heads) and heads[h].start < block.start:
             h += 1
@@ -447,13 +447,65 @@ def _python_verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, U
 
 
 def check_duplicate_blocks(doc: Document, options: DuplicateOptions) -> Iterator[Finding]:
-    """WR401: a paragraph or run-in section repeated verbatim, at each later copy."""
+    """WR401: a paragraph or run-in section repeated verbatim, at each later copy; and a paragraph
+    that repeats a whole earlier one and goes on (or stops short: a truncated copy), at the later."""
     text, joined = doc.text, folded(doc).joined
-    for copy, seen in verbatim_copies(doc, options.min_chars):
+    found = [(copy, seen, "copy") for copy, seen in verbatim_copies(doc, options.min_chars)]
+    found += [(copy, seen, "prefix") for copy, seen in prefix_copies(doc, options.min_chars, found)]
+    for copy, seen, variant in sorted(found, key=lambda f: f[0].start):
         excerpt = joined[copy.at:copy.at + min(copy.length, 12)] + ("…" if copy.length > 12 else "")
-        yield Finding(copy.start, _trim_end(text, copy.start, copy.end), {"excerpt": excerpt},
+        yield Finding(copy.start, _trim_end(text, copy.start, copy.end), {"excerpt": excerpt}, variant,
                       related=(Related(seen.start, _trim_end(text, seen.start, seen.end),
                                        options.related_message),))
+
+
+def prefix_copies(doc: Document, min_chars: int, exact: list) -> list[tuple[Unit, Unit]]:
+    """(the repeated part of the later paragraph, the earlier one) where one paragraph is the other's
+    beginning, word for word: a paragraph pasted and then written on, or a copy cut short. Found
+    among the paragraphs whose first `min_chars` characters another paragraph shares (few)."""
+    units, fd = block_units(doc), folded(doc)
+    joined, ats, lengths = fd.joined, units.at, units.length
+    heads = [joined[a:a + min_chars] if n >= min_chars else None for a, n in zip(ats, lengths)]
+    shared = {h for h, n in Counter(heads).items() if n > 1 and h is not None}
+    if not shared:
+        return []
+    reported = {c.start for c, *_ in exact}
+    out: list[tuple[Unit, Unit]] = []
+    earlier: dict[str, list[int]] = {}
+    for i, head in enumerate(heads):
+        if head not in shared:
+            continue
+        key = fd.key(units, i)
+        for j in earlier.get(head, ()):
+            other = fd.key(units, j)
+            if other != key and units.end[j] <= units.start[i] and units.start[i] not in reported:
+                if key.startswith(other):        # pasted, then written on: the repeated part
+                    out.append((_head_unit(doc, units, i, len(other)), units[j]))
+                    break
+                if other.startswith(key):        # a copy cut short
+                    out.append((units[i], units[j]))
+                    break
+        earlier.setdefault(head, []).append(i)
+    return out
+
+
+def _head_unit(doc: Document, units: Units, i: int, length: int) -> Unit:
+    """Unit i cut after the first `length` characters of its key (whitespace does not count)."""
+    text, fd = doc.text, folded(doc)
+    unit = units[i]
+    at = fd.key(units, i)
+    # Walk the original text from where the key starts: a few dozen characters, once per finding.
+    start = unit.start
+    while start < unit.end and text[start] != at[0]:
+        start += 1
+    counted, end = 0, start
+    while end < unit.end and counted < length:
+        if not text[end].isspace():
+            counted += 1
+        end += 1
+    while end < unit.end and text[end] in _TRAIL_CHARS:
+        end += 1
+    return unit._replace(end=end, length=length)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -465,7 +517,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
 def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Iterator[Finding]:
     """WR402: a paragraph or sentence nearly the same as an earlier one, at the later one."""
     fd = folded(doc)
-    skip = sorted((c.start, c.end) for c, _ in verbatim_copies(doc, 1))
+    exact = verbatim_copies(doc, 1)
+    skip = sorted([(c.start, c.end) for c, _ in exact] + [(c.start, c.end) for c, _ in prefix_copies(doc, options.min_chars, exact)])
     blocks = block_units(doc)
     paragraphs = _outside(skip, blocks.keep(list(map(ge, blocks.length, repeat(options.min_paragraph_chars)))))
     found = list(_near_pairs(fd, paragraphs, options, identical=False))
@@ -484,11 +537,16 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
                                        options.related_message),))
 
 
+def _regions(doc: Document) -> list[tuple[int, int]]:
+    """Where sentences are compared: the blocks of Chinese prose (see Document.compared)."""
+    return [(b.start, b.end) for b in doc.compared]
+
+
 def _sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     """Sentences whose key has at least min_chars characters: compiled where _speedups was built."""
     if _speedups is not None and _fits_c(min_chars):
         return Units.from_columns(_speedups.sentence_units(
-            doc.text, fd.joined, fd.layout(), array("q", chain.from_iterable(doc.sentence_regions())),
+            doc.text, fd.joined, fd.layout(), array("q", chain.from_iterable(_regions(doc))),
             *_marker_columns(doc), min_chars))
     return _python_sentence_units(doc, fd, min_chars)
 
@@ -497,7 +555,7 @@ def _python_sentence_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     units, b, starts, text, place = Units(), 0, fd.starts, doc.text, fd.place
     last = len(starts) - 1
     markers = {start for start, _ in doc.marker_spans}     # a key starting at none needs no bisect
-    for start, end in doc.sentences():
+    for start, end in doc.sentences(_regions(doc)):
         if end - start < min_chars:
             continue
         key_from = _LEAD.match(text, start, end).end()
@@ -525,7 +583,7 @@ def _clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
 def _python_clause_units(doc: Document, fd: _Folded, min_chars: int) -> Units:
     units = Units()
     shortest = 2 * max(min_chars, 1) + 1     # two long clauses and a mark between them
-    for b, block in enumerate(doc.blocks):
+    for b, block in enumerate(doc.compared):
         if block.end - block.start < shortest:
             continue
         # A mark put before the block's text lets its first clause start like every other one.

@@ -40,6 +40,7 @@ _SEP_KEEP = re.compile(r"([，,、；;：:])")
 _DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z“”（）()]+$")
 _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
+_MAX_SKIPPED = 8      # characters of figure-less text a breakdown may hold between two parts
 
 
 @record
@@ -292,6 +293,11 @@ def _parts(text: str, start: int, stop: int, remainder: tuple[str, ...]) -> list
         offset += len(segment) + (len(pieces[i + 1]) if i + 1 < len(pieces) else 0)
         if not _DIGIT.search(segment):
             pending += segment
+            # A clause without figures ends the breakdown: what follows it is another statement
+            # (……其中高速铁路8951公里，京沪、京广等高铁相继投入运营；新增公路60.9万公里……).
+            if len(pending) > _MAX_SKIPPED or (len(parts) > 1 and pieces[i + 1:i + 2] in (["；"], [";"])
+                                              and joiner not in ("；", ";")):
+                break
             continue
         part = _part(text, seg_start, seg_start + len(segment), pending)
         pending, before = "", pieces[i - 1] if i else ""

@@ -1,7 +1,8 @@
 """Heading kinds (WR101–WR106): sequence, start, level mix, level skip, marker style and width."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from bisect import bisect_left
+from collections import Counter
 
 from .findings import Edit, Finding, Fix
 from ..document.model import Document, Heading, Marker
@@ -40,11 +41,16 @@ class ConsistencyOptions:
 
 
 def sibling_runs(doc: Document) -> Iterator[list[Heading]]:
-    """Headings grouped by parent and level, in document order: each group is numbered 1, 2, 3 …"""
-    groups: dict[tuple, list[Heading]] = defaultdict(list)
-    for h in doc.headings:
-        groups[(h.parent, h.level)].append(h)
-    return iter(groups.values())
+    """The outline's sibling runs, in document order: the numbers of each count 1, 2, 3 …
+
+    A Markdown list numbered 1. 1. 1. throughout is counted by its renderer: that is a style, not
+    a repeat (markdownlint's MD029 allows it too), so such a run is not checked.
+    """
+    for run in doc.runs:
+        members = [doc.headings[i] for i in run]
+        if members[0].drawn and len(members) > 1 and len({h.marker.value for h in members}) == 1:
+            continue
+        yield members
 
 
 def check_sequence(doc: Document, options: SequenceOptions) -> Iterator[Finding]:
@@ -97,32 +103,56 @@ def check_start(doc: Document, options: StartOptions) -> Iterator[Finding]:
                           {"found": first.text, "expected": render(first, options.start)})
 
 
+def _numbered_children(doc: Document, parent: int | None) -> list[Heading]:
+    """The numbered children of a heading (or of the root), in order."""
+    children = doc.roots if parent is None else doc.headings[parent].children
+    return [doc.headings[i] for i in children if doc.headings[i].marker is not None]
+
+
 def _mixed_in(doc: Document, heading: Heading) -> bool:
     """Whether `heading` sits among siblings whose first member has another level."""
-    siblings = doc.roots if heading.parent is None else doc.headings[heading.parent].children
-    return doc.headings[siblings[0]].level != heading.level
+    siblings = _numbered_children(doc, heading.parent)
+    return bool(siblings) and siblings[0].level != heading.level and not siblings[0].depth
 
 
 def check_level_mix(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    """WR103: one parent's direct children use two different levels."""
-    parents = [doc.roots] + [h.children for h in doc.headings]
-    for children in parents:
-        if not children:
-            continue
-        first = doc.headings[children[0]]
-        for i in children[1:]:
-            h = doc.headings[i]
-            if h.level != first.level:
-                yield Finding(h.marker.start, h.marker.end,
-                              {"found": h.marker.text, "first": first.marker.text})
-                break
+    """WR103: one parent's direct children use two different levels.
+
+    Only children of one container: a lead-in, a part heading, a separator or the other language
+    between them opens a new list, which may use its own numbering. Only headings of the text
+    itself: a Markdown or Word heading's level is its depth, and a list the renderer numbers is a
+    list of its own."""
+    cuts = sorted(b.offset for b in doc.boundaries)
+    for parent in [None, *range(len(doc.headings))]:
+        children = [h for h in _numbered_children(doc, parent) if not h.depth and not h.drawn]
+        for group in _containers(children, cuts):
+            first = group[0]
+            for h in group[1:]:
+                if h.level != first.level:
+                    yield Finding(h.marker.start, h.marker.end,
+                                  {"found": h.marker.text, "first": first.marker.text})
+                    break
+
+
+def _containers(children: list[Heading], cuts: list[int]) -> Iterator[list[Heading]]:
+    """`children` split wherever a boundary lies between two of them."""
+    group: list[Heading] = []
+    for h in children:
+        if group and bisect_left(cuts, h.start) > bisect_left(cuts, group[-1].start):
+            yield group
+            group = []
+        group.append(h)
+    if group:
+        yield group
 
 
 def check_level_skip(doc: Document, options: NoOptions) -> Iterator[Finding]:
     """WR104: a heading more than one level below its parent (一、 directly over 1.)."""
     for h in doc.headings:
-        if h.parent is not None and h.level > doc.headings[h.parent].level + 1:
-            parent = doc.headings[h.parent]
+        if h.marker is None or h.parent is None or h.depth or h.drawn:
+            continue
+        parent = doc.headings[h.parent]
+        if parent.marker is not None and not parent.drawn and h.level > parent.level + 1:
             yield Finding(h.marker.start, h.marker.end,
                           {"found": h.marker.text, "parent": parent.marker.text})
 
@@ -136,7 +166,7 @@ def check_marker_style(doc: Document, options: NoOptions) -> Iterator[Finding]:
     """WR105: wrong punctuation for the marker's level; the fix writes the right form."""
     for h in doc.headings:
         m = h.marker
-        if m.punct in _RIGHT_PUNCT[m.family]:
+        if m is None or h.drawn or m.punct in _RIGHT_PUNCT[m.family]:
             continue
         right = render(m, m.value)
         yield Finding(m.start, m.end, {"found": m.text, "expected": right},
@@ -145,7 +175,7 @@ def check_marker_style(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 def check_marker_consistency(doc: Document, options: ConsistencyOptions) -> Iterator[Finding]:
     """WR106: bracketed markers written both full-width （一） and half-width (二) in one document."""
-    bracketed = [h.marker for h in doc.headings if h.marker.width]
+    bracketed = [h.marker for h in doc.headings if h.marker is not None and not h.drawn and h.marker.width]
     widths = Counter(m.width for m in bracketed)
     if len(widths) < 2 and options.form == "majority":
         return

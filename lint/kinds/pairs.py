@@ -1,4 +1,9 @@
-"""Paired punctuation (WR502): brackets and quotes left open or closed without an opener, per paragraph."""
+"""Paired punctuation (WR502): brackets and quotes left open or closed without an opener, per paragraph.
+
+A paragraph runs over soft line breaks (……实施《 / 行政许可法 / 》，取消……: see
+lint/document/layout.py), so a pair a line break splits is closed. Literal text (an emoticon's
+;-), a key name's Ctrl+,) is no pair, and neither is an apostrophe (don’t, ’99).
+"""
 from __future__ import annotations
 
 import re
@@ -53,11 +58,11 @@ def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
     """Each unmatched bracket or quote, at the character itself."""
     skip = doc.not_prose
     text, family_of, finditer = doc.text, options.family_of, options.finder.finditer
-    for block in _unbalanced(doc, options):
+    for start, end in _unbalanced(doc, options):
         stack: list[tuple[int, int]] = []   # (family, offset) of open characters
-        for m in finditer(text, block.start, block.end):
+        for m in finditer(text, start, end):
             at, char = m.start(), m.group()
-            if at in skip or (char in "’‘" and _apostrophe(text, at, block.start, block.end)):
+            if at in skip or (char in "’‘" and _apostrophe(text, at, start, end)):
                 continue
             family, opens = family_of[char]
             if opens:
@@ -65,21 +70,22 @@ def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
             elif stack and stack[-1][0] == family:
                 stack.pop()   # the usual case: it closes the innermost open character
             else:
-                yield from _close_deeper(text, stack, family, block.start, at, char)
+                yield from _close_deeper(text, stack, family, start, at, char)
         for _, offset in stack:
             yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
 
 
-def _unbalanced(doc: Document, options: PairsOptions) -> list:
-    """The blocks the loop above must read: all of them, or where _speedups was built only those
-    whose brackets do not all close in order (elsewhere the loop would find nothing)."""
+def _unbalanced(doc: Document, options: PairsOptions) -> list[tuple[int, int]]:
+    """The paragraphs the loop above must read: all of them, or where _speedups was built only
+    those whose brackets do not all close in order (elsewhere the loop would find nothing)."""
+    paragraphs = doc.paragraphs
     if speedups is None or not options.family_of or len(options.pairs) > 127:
-        return doc.blocks
+        return paragraphs
     roles = bytes(2 * family + opens for family, opens in options.family_of.values())
-    blocks, skip = doc.blocks, doc.not_prose
-    return list(map(blocks.__getitem__, speedups.unbalanced_blocks(
-        doc.text, "".join(options.family_of), roles, array("q", (b.start for b in blocks)),
-        array("q", (b.end for b in blocks)), array("q", skip.starts), array("q", skip.ends))))
+    skip = doc.not_prose
+    return list(map(paragraphs.__getitem__, speedups.unbalanced_blocks(
+        doc.text, "".join(options.family_of), roles, array("q", (p[0] for p in paragraphs)),
+        array("q", (p[1] for p in paragraphs)), array("q", skip.starts), array("q", skip.ends))))
 
 
 def _close_deeper(text: str, stack: list[tuple[int, int]], family: int, start: int, at: int,
@@ -106,6 +112,11 @@ def _item_mark(text: str, start: int, at: int) -> bool:
 
 
 def _apostrophe(text: str, at: int, start: int, end: int) -> bool:
-    """’ between Latin letters is an apostrophe (don’t), not a closing quote."""
-    return (text[at] in "’‘" and at > start and at + 1 < end
-            and bool(_LATIN.match(text[at - 1])) and bool(_LATIN.match(text[at + 1])))
+    """’ between Latin letters (don’t) or before a year's two digits (’99) is an apostrophe, not a
+    closing quote."""
+    if text[at] not in "’‘" or at + 1 >= end:
+        return False
+    after = text[at + 1]
+    if "0" <= after <= "9":
+        return at + 2 < end and "0" <= text[at + 2] <= "9" and (at + 3 >= end or not "0" <= text[at + 3] <= "9")
+    return at > start and bool(_LATIN.match(text[at - 1])) and bool(_LATIN.match(after))

@@ -28,9 +28,6 @@ _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are val
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 _START, _END = itemgetter(0), itemgetter(1)
-# An unnumbered Markdown ATX heading: "## 存在的问题". The line may end in \n, \r\n or \r (re's
-# `^` and `$` know only \n).
-ATX_RE = re.compile(r"(?:^|(?<=\r))[ \t]{0,3}#{1,6}[ \t]+(?P<t>[^\r\n]*?)[ \t#]*(?=[\r\n]|\Z)", re.M)
 
 
 class PatternError(ValueError):
@@ -67,16 +64,17 @@ def words_regex(words: Iterable[str]) -> str:
 
 
 def title_spans(doc: Document) -> list[tuple[int, int]]:
-    """Heading titles: numbered headings (line-start and run-in) and Markdown ATX headings."""
-    spans = [(h.title_start, h.title_end) for h in doc.headings if h.title_end > h.title_start]
-    if doc.kind == "markdown":
-        mask = SpanSet((s.start, s.end) for s in doc.masked)
-        numbered = {h.line for h in doc.headings if not h.run_in}
-        for m in ATX_RE.finditer(doc.text):
-            start, end = m.span("t")
-            if end > start and start not in mask and doc.index.line_of(start) not in numbered:
-                spans.append((start, end))
-    return sorted(spans)
+    """Heading titles: numbered headings (line-start and run-in), Markdown and Word headings."""
+    return _disjoint(sorted((h.title_start, h.title_end) for h in doc.headings if h.title_end > h.title_start))
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            continue      # a run-in child's title inside its parent's: one region is enough
+        out.append((s, e))
+    return out
 
 
 @record

@@ -33,7 +33,7 @@ class _RepeatSettings:
 
     __pydantic_config__ = _FORBID
 
-    single_chars: str = "的了是"
+    single_chars: str = "的了"
     skip_leading: str = "一"
     exceptions: tuple[str, ...] = ()
 

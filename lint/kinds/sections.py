@@ -1,36 +1,42 @@
 """Section kinds: required sections (WR201), their order (WR202) and empty sections (WR203).
 
-A section is found by the wording of a heading: a numbered heading's title (on its own line or
-run in), an unnumbered Markdown heading, or a short stand-alone line such as "存在的问题：".
+What a report must have depends on its kind (lint/document/genre.py): a pack declares, per kind,
+which sections are required. A section is found by its wording where real reports put it: a
+heading's title (numbered, run in, Markdown or Word), a short line of its own, a lead-in line
+(……的计划如下：) and, for sections a pack allows so, a paragraph that states it (我们也清醒看到，
+……还存在不少困难和问题). An empty section is a heading, not a list item, with nothing under it.
 """
 from __future__ import annotations
 
 import re
 
-
 from .findings import Finding, Related
 from ..document.model import Document, Heading
 from ..support.records import record
-from .patterns import ATX_RE, compile_regex
+from .patterns import compile_regex
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
-    from typing import Iterator, Literal, Union
+    from typing import Iterator, Literal, Optional, Union
 
 _FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _STRIP = " \t\u3000#*_>"
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,]")  # a line with these is prose, not a section name
 _NO_CONTENT = re.compile(r"[\s#*_>\-—。．.，,；;：:！!？?、]*")
+_LEAD_IN = re.compile(r"(?:[：:]|如下|以下[^，。；,;：:]{0,10}?)[。.]?[ \t\u3000*_]*$")
 
 
 @record
 class Section:
-    """A section a report should have: its display name and the heading wordings (regexes) that name it."""
+    """A section a report may need: its name, the wordings (regexes) of a heading, line or lead-in
+    that names it, of a paragraph that states it, and of a document title that makes the whole
+    document this section (a 工作计划 is its plan)."""
 
     __pydantic_config__ = _FORBID
     name: str
     wordings: tuple[str, ...]
-    title_wordings: tuple[str, ...] = ()   # a document titled so is itself this section (a 工作计划)
+    paragraph_wordings: tuple[str, ...] = ()
+    title_wordings: tuple[str, ...] = ()
 
 
 @record
@@ -40,6 +46,7 @@ class _SectionsSettings:
     __pydantic_config__ = _FORBID
 
     sections: tuple[Section, ...]
+    required: Optional[dict[str, tuple[str, ...]]] = None   # report kind → the sections it must have (none: all, always)
     level: Union[int, Literal["any"]] = "any"
     max_title: int = 30                   # longer titles are prose, not a section name
     standalone_lines: bool = True         # also accept a short line of its own as a section name
@@ -49,73 +56,89 @@ class SectionsOptions(_SectionsSettings):
     """The sections, in their expected order; `level` limits numbered headings to one level."""
 
     compiled: tuple = ()                  # derived by prepare: one regex per section …
+    compiled_paragraphs: tuple = ()       # … one per section's paragraph wordings (None without) …
     compiled_titles: tuple = ()           # … and one per section's title wordings (None without)
 
     def prepare(self, trusted: bool) -> None:
-        """One regex per section, joining its wordings."""
+        """One regex per section and per kind of wording, joining the wordings."""
         from .patterns import PatternError
 
+        names = [s.name for s in self.sections]
+        for kind, required in (self.required or {}).items():
+            for name in required:
+                if name not in names:
+                    raise PatternError(f"required 中的“{name}”不是已声明的段落（{'、'.join(names)}）", ("required", kind))
         compiled = []
         for i, section in enumerate(self.sections):
             if not section.wordings:
                 raise PatternError(f"段落“{section.name}”没有 wordings", ("sections", i))
-            for j, w in enumerate(section.wordings):
-                compile_regex(w, trusted, loc=("sections", i, "wordings", j))
-            compiled.append(compile_regex("|".join(f"(?:{w})" for w in section.wordings), trusted))
+            for field in ("wordings", "paragraph_wordings", "title_wordings"):
+                for j, w in enumerate(getattr(section, field)):
+                    compile_regex(w, trusted, loc=("sections", i, field, j))
+            compiled.append(_joined(section.wordings, trusted))
         self.compiled = tuple(compiled)
-        self.compiled_titles = tuple(compile_regex("|".join(f"(?:{w})" for w in sec.title_wordings), trusted)
-                                     if sec.title_wordings else None for sec in self.sections)
+        self.compiled_paragraphs = tuple(_joined(s.paragraph_wordings, trusted) for s in self.sections)
+        self.compiled_titles = tuple(_joined(s.title_wordings, trusted) for s in self.sections)
+
+
+def _joined(wordings: tuple[str, ...], trusted: bool):
+    return compile_regex("|".join(f"(?:{w})" for w in wordings), trusted) if wordings else None
 
 
 @record
-class _Candidate:
+class _Place:
     start: int          # where to report: the heading marker, or the title
     end: int
     title: str
     level: int | None   # None when unnumbered
+    named: bool = True  # a heading, line or lead-in that names the section (not a paragraph stating it)
 
 
-def _candidates(doc: Document, options: SectionsOptions) -> list[_Candidate]:
-    """Every place that may name a section, in document order."""
+def _places(doc: Document, options: SectionsOptions) -> list[_Place]:
+    """Every heading, line or lead-in that may name a section, in document order."""
     text = doc.text
-    out = [_Candidate(h.start, h.title_end, h.title(text), h.level) for h in doc.headings]
+    signed = doc.signoffs[0][0] if doc.signoffs else len(text)
+    title_start, title_end = doc.title
+    out = [_Place(h.start, h.title_end, h.title(text).strip(_STRIP), h.level or None)
+           for h in doc.headings if h.start < signed and not title_start <= h.title_start < max(title_end, title_start + 1)]
     heading_lines = {h.line for h in doc.headings if not h.run_in}
     if options.level == "any":
-        out.extend(_unnumbered(doc, heading_lines, options))
-    out = [c for c in out if 0 < len(c.title) <= options.max_title]
+        out.extend(_lines(doc, heading_lines, options, signed))
+    limit = options.max_title
+    # A title holding a sentence's punctuation is a list item's sentence, not a section's name,
+    # unless it leads in to what follows (展望2005，新的一年中，……的计划如下：).
+    out = [p for p in out if 0 < len(p.title) <= (2 * limit if _LEAD_IN.search(p.title) else limit)
+           and (_LEAD_IN.search(p.title) or not _SENTENCE_PUNCT.search(p.title))]
     if options.level != "any":
-        out = [c for c in out if c.level == options.level]
-    return sorted(out, key=lambda c: c.start)
+        out = [p for p in out if p.level == options.level]
+    return sorted(out, key=lambda p: p.start)
 
 
-def _unnumbered(doc: Document, heading_lines: set[int], options: SectionsOptions) -> Iterator[_Candidate]:
-    """Markdown headings without a number, and short stand-alone lines (not the document's title line)."""
+def _lines(doc: Document, heading_lines: set[int], options: SectionsOptions, signed: int) -> Iterator[_Place]:
+    """Short lines of their own, and lead-in lines (……的计划如下：), not the document's title."""
     text = doc.text
-    # The first line is the document's title (# XX局2024年工作总结和下一步工作计划), not a section.
-    title_end = doc.blocks[0].end if doc.blocks else 0
-    if doc.kind == "markdown":
-        for m in ATX_RE.finditer(text, title_end):
-            line = doc.index.line_of(m.start())
-            if line not in heading_lines and m.end("t") > m.start("t"):
-                yield _Candidate(m.start("t"), m.end("t"), m.group("t").strip(_STRIP), None)
-    if not options.standalone_lines:
-        return
-    for block in doc.blocks[1:]:
-        # Punctuation is never stripped from a title: a line holding some is prose (checked first,
-        # in C, as it rules out most lines).
-        if block.line in heading_lines or _SENTENCE_PUNCT.search(text, block.start, block.end):
+    longest = 2 * options.max_title + 8     # a longer line is prose, whatever it says (plus indentation)
+    for block in doc.blocks:
+        if block.end - block.start > longest:
+            continue
+        if block.line in heading_lines or block.start >= signed or block.start <= doc.title[0] < block.end:
             continue
         raw = text[block.start:block.end]
-        if raw.lstrip(" \t\u3000").startswith("#"):
+        lead_in = _LEAD_IN.search(raw) is not None
+        # Punctuation is never stripped from a title: a line holding some is prose, unless it leads in.
+        if not lead_in and (not options.standalone_lines or _SENTENCE_PUNCT.search(raw)):
             continue
-        title = raw.strip(_STRIP).rstrip("：:").strip(_STRIP)
+        title = raw.strip(_STRIP)
+        if not lead_in:
+            title = title.rstrip("：:").strip(_STRIP)
         if title:
             start = block.start + raw.find(title[0])
-            yield _Candidate(start, start + len(title), title, None)
+            yield _Place(start, start + len(title), title, None)
 
 
-def _first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | None]:
-    """For each section, the first heading that names it (None when missing).
+def _first_places(doc: Document, options: SectionsOptions) -> list[_Place | None]:
+    """For each section, the first place that names it (None when missing): a heading, a line, a
+    lead-in, or else a paragraph that states it.
 
     WR201 and WR202 read the same sections (one YAML anchor): the document keeps the answer.
     """
@@ -124,32 +147,65 @@ def _first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | 
     return doc.shared(key, lambda: _find_first_places(doc, options))
 
 
-def _find_first_places(doc: Document, options: SectionsOptions) -> list[_Candidate | None]:
-    places: list[_Candidate | None] = [None] * len(options.sections)
-    for c in _candidates(doc, options):
+def _find_first_places(doc: Document, options: SectionsOptions) -> list[_Place | None]:
+    places: list[_Place | None] = [None] * len(options.sections)
+    for c in _places(doc, options):
         for i, rx in enumerate(options.compiled):
             if places[i] is None and rx.search(c.title):
                 places[i] = c
+    for i, rx in enumerate(options.compiled_paragraphs):
+        if places[i] is None and rx is not None:
+            places[i] = _stated(doc, rx)
     return places
+
+
+def _stated(doc: Document, rx) -> _Place | None:
+    """The first place in prose (not a heading's title, not the sign-off) where `rx` finds the
+    section stated in so many words."""
+    text = doc.text
+    signed = doc.signoffs[0][0] if doc.signoffs else len(text)
+    heading_lines = {h.line for h in doc.headings if not h.run_in}
+    prose = doc.block_spans
+    for m in rx.finditer(text, 0, signed):
+        if m.start() in prose and doc.index.line_of(m.start()) not in heading_lines:
+            return _Place(m.start(), m.end(), m.group(), None, named=False)
+    return None
+
+
+def required_sections(doc: Document, options: SectionsOptions) -> list[int]:
+    """The sections this document must have, by index: those its kind requires (a pack without
+    `required` asks for all of them in every document)."""
+    if not options.required:
+        return list(range(len(options.sections)))
+    names = options.required.get(doc.genre or "unknown", ())
+    return [i for i, s in enumerate(options.sections) if s.name in names]
 
 
 def check_required(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
     """WR201: one finding per missing section, about the whole document (0:0–0:0)."""
-    title = doc.text[doc.blocks[0].start:doc.blocks[0].end].strip(_STRIP) if doc.blocks else ""
+    required = required_sections(doc, options)
+    if not required:
+        return
+    from ..document.genre import NAMES
+
+    title = doc.text[doc.title[0]:doc.title[1]]
     places = _first_places(doc, options)
-    for section, place, by_title in zip(options.sections, places, options.compiled_titles):
-        if place is None and not (by_title and by_title.search(title)):
-            yield Finding(0, 0, {"section": section.name})
+    for i in required:
+        by_title = options.compiled_titles[i]
+        if places[i] is None and not (by_title and by_title.search(title)):
+            yield Finding(0, 0, {"section": options.sections[i].name, "kind": NAMES.get(doc.genre, "报告")})
 
 
 def check_order(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
     """WR202: a section that comes after one the order puts later, at its heading."""
+    required = required_sections(doc, options)
     places = _first_places(doc, options)
-    for i, place in enumerate(places):
-        if place is None:
+    for n, i in enumerate(required):
+        place = places[i]
+        if place is None or not place.named:
             continue
-        later = [(places[j], options.sections[j]) for j in range(i + 1, len(places))
-                 if places[j] is not None and places[j].start < place.start]
+        later = [(places[j], options.sections[j]) for j in required[n + 1:]
+                 if places[j] is not None and places[j].named and places[j].start < place.start]
         if later:
             first, section = min(later, key=lambda p: p[0].start)
             yield Finding(place.start, place.end,
@@ -162,26 +218,33 @@ class EmptyOptions:
     """Options of the empty-section kind."""
 
     __pydantic_config__ = _FORBID
-    skip_sentence_titles: bool = True     # "（一）加强组织领导。" may be a whole point in itself
+    skip_sentence_titles: bool = True     # "（一）加强组织领导。" run in before the next heading may be a whole point
     need_content_sibling: bool = True     # a run of bare headings is a list, not a row of empty sections
 
 
 def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
-    """WR203: a heading with nothing (not even a child heading) before the next heading of its level or above."""
-    empty = [_is_empty(doc, h) for h in doc.headings]
+    """WR203: a heading (not a list item) with nothing, not even a child heading, before the next
+    heading of its level or above, a boundary or the sign-off."""
+    headings = [h for h in doc.headings if h.role == "heading"]
+    empty = {h.index: _is_empty(doc, h) for h in headings}
     group_has_content: dict[tuple, bool] = {}
-    for h in doc.headings:
-        key = (h.parent, h.level)
+    for h in headings:
+        key = _group(h)
         group_has_content[key] = group_has_content.get(key, False) or not empty[h.index]
-    for h in doc.headings:
+    for h in headings:
         if not empty[h.index]:
             continue
         if (options.skip_sentence_titles and doc.text[h.title_end:h.title_end + 1] in ("。", "！", "？", "；")
                 and not _alone_on_line(doc, h)):
             continue
-        if options.need_content_sibling and not group_has_content[(h.parent, h.level)]:
+        if options.need_content_sibling and not group_has_content[_group(h)]:
             continue
         yield Finding(h.start, h.title_end, {"title": h.title(doc.text)})
+
+
+def _group(h: Heading) -> tuple:
+    """Siblings whose content says whether a bare one is a list or an empty section."""
+    return (h.parent, h.run) if h.marker is not None else (h.parent, "depth", h.depth)
 
 
 _LINE_REST = re.compile(r"[。！？；]?[ \t\u3000]*(?:\r?\n|\r|\Z)")

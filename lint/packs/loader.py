@@ -38,6 +38,7 @@ class Rule:
     examples: dict = {}
     source: str = ""
     trusted: bool = True  # built-in packs; user packs get the safe regex engine
+    documents: tuple = ()  # the report kinds the rule applies to (empty: every document)
 
     def text(self, field_name: str, lang: str, variant: str = "") -> str:
         texts = getattr(self, field_name)
@@ -125,7 +126,7 @@ def _build_rule(spec, i: int, r, path: str, lines: dict, trusted: bool) -> Rule:
     options = validate_options(r.kind, r.options, path, lines, loc, trusted)
     examples = {"fail": list(r.examples.fail), "pass": list(r.examples.pass_)} if r.examples else {}
     return Rule(r.code, r.name, r.kind, r.severity, r.enabled, spec.pack, _texts(r.summary),
-                _texts(r.message), _texts(r.explain), options, examples, path, trusted)
+                _texts(r.message), _texts(r.explain), options, examples, path, trusted, tuple(r.documents or ()))
 
 
 def _texts(value) -> dict:

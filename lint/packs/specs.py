@@ -46,6 +46,8 @@ class RuleSpec(BaseModel):
     explain: Optional[Text] = None
     options: dict = Field(default_factory=dict)
     examples: Optional[Examples] = None
+    # The report kinds the rule applies to (see lint/document/genre.py); none given: every document.
+    documents: Optional[list[str]] = None
 
     @field_validator("code")
     @classmethod
@@ -59,6 +61,16 @@ class RuleSpec(BaseModel):
     def _name(cls, v: str) -> str:
         if not NAME_RE.match(v):
             raise ValueError("a rule name is kebab-case, e.g. heading-sequence")
+        return v
+
+    @field_validator("documents")
+    @classmethod
+    def _documents(cls, v: Optional[list[str]]) -> Optional[list[str]]:
+        from ..document.genre import NAMES
+
+        for name in v or ():
+            if name not in NAMES and name != "unknown":
+                raise ValueError(f"unknown report kind '{name}'; known: {', '.join(sorted(NAMES))}, unknown")
         return v
 
     @field_validator("kind")
