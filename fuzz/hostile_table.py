@@ -38,7 +38,7 @@ def _cases():
     yield "100,000 headings (5 levels)", {"o.txt": outline_100k()}, ["o.txt"]
     yield ".docx of 300,000 paragraphs (1 MB zipped, 64 MB of XML)", {"flood.docx": word_flood()}, ["flood.docx"]
     yield "the same text as a .txt (8.9 MB)", {"flood.txt": word_flood_text()}, ["flood.txt"]
-    yield ".docx zip bomb (300 MB of zeros in one part)", {"bomb.docx": zip_bomb_docx()}, ["bomb.docx"]
+    yield ".docx zip bomb (a 300 MB document part in 300 KB)", {"bomb.docx": zip_bomb_docx()}, ["bomb.docx"]
     yield "brackets nested 1,000 deep", {"d.txt": "（" * 1000 + "深" + "）" * 1000 + "。\n"}, ["d.txt"]
     yield "Markdown list nested 1,000 deep", {"d.md": "".join("  " * i + "- 一、层级\n" for i in range(1000))}, ["d.md"]
     yield "run-in headings ×1,000 on one line", {"d.txt": "一、总体情况（一）主要做法1.具体措施（1）细节①内容。" * 1000}, ["d.txt"]

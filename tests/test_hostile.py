@@ -105,14 +105,23 @@ def word_flood_text(paragraphs: int = 300_000) -> str:
 
 
 def zip_bomb_docx(megabytes: int = 300) -> bytes:
-    """A .docx with one part of `megabytes` MB of zeros: a few hundred KB zipped."""
+    """A .docx whose document part unpacks to `megabytes` MB (blank space between two paragraphs):
+    a few hundred KB zipped."""
     import io
     import zipfile
 
-    buffer = io.BytesIO(_docx_with_body(""))
-    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as z, z.open("word/media/zeros.bin", "w") as part:
-        for _ in range(megabytes):
-            part.write(bytes(1 << 20))
+    blank = zipfile.ZipFile(io.BytesIO(_docx_with_body("<w:p/>")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in blank.namelist():
+            if name != "word/document.xml":
+                z.writestr(name, blank.read(name))
+        head, tail = blank.read("word/document.xml").split(b"<w:p/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(head)
+            for _ in range(megabytes):
+                part.write(b" " * (1 << 20))
+            part.write(b"<w:p/>" + tail)
     return buffer.getvalue()
 
 

@@ -86,7 +86,9 @@ class StoryReader:
                     cell = self._tables[-1].cell() if self._tables else None
                     yield Para(el, ordinal, cell, self._textbox if self._txbx_depth else 0,
                                True in self._toc, self._note, None if special else "".join(texts))
-                _drop(el)
+                el.clear(keep_tail=True)
+                if not ordinal & 63:   # the emptied paragraphs before it go a batch at a time
+                    _drop(el)
             elif event == "start":
                 if tag in SPECIAL and open_:
                     open_[-1][2] = True
@@ -160,5 +162,4 @@ def _drop(el) -> None:
     el.clear(keep_tail=True)
     parent = el.getparent()
     if parent is not None:
-        while el.getprevious() is not None:
-            del parent[0]
+        del parent[:parent.index(el)]
