@@ -227,3 +227,16 @@ def test_a_clean_document_is_copied_as_it_is(tmp_path):
     proc = run_cli("annotate", "--select", "WR301", str(tmp_path / "干净.docx"))
     assert proc.returncode == 0 and "0 条批注" in proc.stdout
     assert (tmp_path / "干净.reportlint.docx").read_bytes() == (tmp_path / "干净.docx").read_bytes()
+
+
+def test_a_package_python_docx_refuses_gets_a_message(tmp_path):
+    """The reader takes a macro-enabled main part; python-docx, which writes the comments, does not."""
+    from wordkit import zip_of
+
+    members = members_of(to_bytes(flawed_report()))
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+    (tmp_path / "宏.docx").write_bytes(zip_of(members))
+    proc = run_cli("annotate", str(tmp_path / "宏.docx"))
+    assert proc.returncode == 2 and "python-docx 无法打开" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "宏.reportlint.docx").exists()

@@ -35,7 +35,7 @@ def annotate(data: bytes, word, report, fix: bool = False, lang: str = "zh", uns
     from .package import rewritten
     from .places import Story
 
-    document = docx.Document(io.BytesIO(data))
+    document = _opened(docx, data, report.path)
     had_comments = RT.COMMENTS in {rel.reltype for rel in document.part.rels.values()}
     story = Story(document.element, word, report.index)
     text = word.source.text
@@ -51,6 +51,19 @@ def annotate(data: bytes, word, report, fix: bool = False, lang: str = "zh", uns
     if not comments and not changes:
         return Annotated(data, 0, 0, kept)   # nothing to say: the copy is the original
     return Annotated(rewritten(data, document, had_comments), comments, changes, kept)
+
+
+def _opened(docx, data: bytes, path: str):
+    """The package as python-docx opens it; a file the reader took but python-docx refuses (a
+    macro-enabled or template main part, a part it cannot parse) gets a message, not a traceback."""
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from ...support.errors import InputError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, ValueError, KeyError) as exc:
+        raise InputError(f"python-docx 无法打开此文件以写入批注（{type(exc).__name__}: {exc}）", path) from None
 
 
 def _fix(document, story, report, unsafe: bool) -> tuple[int, int]:
@@ -132,7 +145,8 @@ def fix_copies(reports: list, opts, explicit_config) -> list:
             try:
                 done = write_annotated(report.path, copy, explicit_config, selectors, opts.lang, True, opts.unsafe_fixes)
             except ReportlintError as exc:
-                report = type(report)(report.path, report.encoding, report.diagnostics, exc.args[0], report.index,
+                error = getattr(exc, "detail", str(exc))
+                report = type(report)(report.path, report.encoding, report.diagnostics, error, report.index,
                                       report.source)
             else:
                 print(f"reportlint: {report.path}: 原文件未改动；修复写入副本 {copy}：{done.changes} 处修订，"
