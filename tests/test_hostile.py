@@ -127,22 +127,14 @@ def zip_bomb_docx(megabytes: int = 300) -> bytes:
 
 def _docx_with_body(body: str) -> bytes:
     """python-docx's blank document with `body` (paragraph XML) before its section properties."""
-    import io
-    import zipfile
+    pytest.importorskip("docx")
+    from wordkit import members_of, new_document, to_bytes, zip_of
 
-    docx = pytest.importorskip("docx")
-    blank = io.BytesIO()
-    docx.Document().save(blank)
-    with zipfile.ZipFile(blank) as z:
-        members = {name: z.read(name) for name in z.namelist()}
+    members = members_of(to_bytes(new_document()))
     xml = members["word/document.xml"].decode("utf-8")
     at = xml.index("<w:sectPr")
     members["word/document.xml"] = (xml[:at] + body + xml[at:]).encode("utf-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return out.getvalue()
+    return zip_of(members)
 
 
 # --- size ---------------------------------------------------------------------------------
