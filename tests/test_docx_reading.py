@@ -159,6 +159,20 @@ def test_numbering_continues_across_instances_and_restarts_on_an_override():
     assert ("list", 1, 1, 2, "50", "") in regions and ("list", 11, 12, 3, "52", "") in regions
 
 
+def test_a_level_that_never_restarts():
+    """w:lvlRestart 0: the level below goes on counting across its parents (1.1 1.2 2.3)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    document = new_document()
+    add_list(document, 55, [("decimal", "%1.", 1), ("decimal", "%1.%2", 1)], num_ids=(55,))
+    numbering = document.part.part_related_by(RT.NUMBERING).element
+    level = numbering.xpath('./w:abstractNum[@w:abstractNumId="55"]/w:lvl[@w:ilvl="1"]')[0]
+    level.find(W + "start").addnext(etree.fromstring(f'<w:lvlRestart xmlns:w="{W[1:-1]}" w:val="0"/>'))
+    for ilvl in (0, 1, 1, 0, 1):
+        numbered(document, "项", 55, ilvl)
+    assert read(to_bytes(document))[0] == ["1.项", "1.1项", "1.2项", "2.项", "2.3项"]
+
+
 def test_numbering_bound_through_a_style_and_its_base_styles():
     document = new_document()
     add_list(document, 60, FORMATS[:2], num_ids=(60,))

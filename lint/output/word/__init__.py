@@ -27,15 +27,14 @@ def annotate(data: bytes, word, report, fix: bool = False, lang: str = "zh", uns
     """The copy of the .docx `data`, read as `word` (a WordText with anchors) and linted as
     `report` (its FileReport); with `fix`, the safe fixes (and the unsafe ones with `unsafe`) as
     tracked changes."""
-    import docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
     from ..word_location import locations
     from .comments import add_comment
     from .package import rewritten
     from .places import Story
 
-    document = _opened(docx, data, report.path)
+    document = _opened(data, report.path)
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     had_comments = RT.COMMENTS in {rel.reltype for rel in document.part.rels.values()}
     story = Story(document.element, word, report.index)
     text = word.source.text
@@ -53,13 +52,19 @@ def annotate(data: bytes, word, report, fix: bool = False, lang: str = "zh", uns
     return Annotated(rewritten(data, document, had_comments), comments, changes, kept)
 
 
-def _opened(docx, data: bytes, path: str):
+def _opened(data: bytes, path: str):
     """The package as python-docx opens it; a file the reader took but python-docx refuses (a
     macro-enabled or template main part, a part it cannot parse) gets a message, not a traceback."""
-    from docx.opc.exceptions import PackageNotFoundError
-
     from ...support.errors import InputError
 
+    needed = "写入批注需要 python-docx 1.2 以上：pip install 'reportlint[docx]'"
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:
+        raise InputError(needed, path) from None
+    if not hasattr(docx.document.Document, "add_comment"):   # python-docx before 1.2
+        raise InputError(needed, path)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, ValueError, KeyError) as exc:
