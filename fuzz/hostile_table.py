@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_hostile import _laughs, _pack, big_report, outline_100k, report_paragraph  # noqa: E402
+from test_hostile import (_laughs, _pack, big_report, outline_100k, report_paragraph, word_flood,  # noqa: E402
+                          word_flood_text, zip_bomb_docx)
 
 
 def _one_line() -> str:
@@ -35,6 +36,9 @@ def _cases():
     yield "50 MB file, structure rules (--select WR1)", {"big.txt": big_report(50_000_000)}, ["--select", "WR1", "big.txt"]
     yield "5 MB single line", {"line.txt": _one_line()}, ["line.txt"]
     yield "100,000 headings (5 levels)", {"o.txt": outline_100k()}, ["o.txt"]
+    yield ".docx of 300,000 paragraphs (1 MB zipped, 64 MB of XML)", {"flood.docx": word_flood()}, ["flood.docx"]
+    yield "the same text as a .txt (8.9 MB)", {"flood.txt": word_flood_text()}, ["flood.txt"]
+    yield ".docx zip bomb (a 300 MB document part in 300 KB)", {"bomb.docx": zip_bomb_docx()}, ["bomb.docx"]
     yield "brackets nested 1,000 deep", {"d.txt": "（" * 1000 + "深" + "）" * 1000 + "。\n"}, ["d.txt"]
     yield "Markdown list nested 1,000 deep", {"d.md": "".join("  " * i + "- 一、层级\n" for i in range(1000))}, ["d.md"]
     yield "run-in headings ×1,000 on one line", {"d.txt": "一、总体情况（一）主要做法1.具体措施（1）细节①内容。" * 1000}, ["d.txt"]

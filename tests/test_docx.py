@@ -17,39 +17,10 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls  # noqa: E402
 
 from lint.input.docx import format_number, read_docx  # noqa: E402
+from wordkit import add_list, numbered, to_bytes  # noqa: E402
 from lint.support.errors import InputError  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def add_list(document, abstract_id: int, levels, num_ids=(), overrides=None) -> None:
-    """Add an abstract numbering definition (levels: (numFmt, lvlText, start)) and its instances."""
-    numbering = document.part.part_related_by(RT.NUMBERING).element
-    lvls = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/></w:lvl>'
-        for i, (fmt, text, start) in enumerate(levels))
-    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
-    numbering.find(W + "num").addprevious(abstract)   # the schema puts abstractNum before num
-    for num_id in num_ids:
-        extra = "".join(f'<w:lvlOverride w:ilvl="{lvl}"><w:startOverride w:val="{v}"/></w:lvlOverride>'
-                        for lvl, v in (overrides or {}).get(num_id, {}).items())
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
-                                   f'<w:abstractNumId w:val="{abstract_id}"/>{extra}</w:num>'))
-
-
-def numbered(document, text: str, num_id: int, ilvl: int):
-    """A paragraph numbered automatically by list `num_id` at level `ilvl`."""
-    p = document.add_paragraph(text)
-    p._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
-    return p
-
-
-def to_bytes(document) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 # The report as a reader sees it: typed lines are strings, automatic ones (number, text, numId, level).
@@ -197,19 +168,21 @@ def test_corrupt_docx_is_listed_unreadable(tmp_path: Path):
 
 def test_python_docx_is_imported_only_for_docx(tmp_path: Path):
     (tmp_path / "a.txt").write_text("一、总体情况\n", encoding="utf-8")
-    code = ("import sys; from lint.api import lint_path; lint_path(sys.argv[1]); "
-            "print('docx' in sys.modules)")
+    code = ("import sys; from lint.cli.main import main; main(['check', '--format', 'json', sys.argv[1]]); "
+            "print('docx' in sys.modules or 'lxml' in sys.modules, file=sys.stderr)")
     import subprocess
     import sys
 
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt")], capture_output=True, text=True)
-    assert out.stdout.strip() == "False", out.stderr
+    assert out.stderr.strip() == "False", out.stderr
 
 
-def test_fix_refuses_docx_and_leaves_it_unchanged(tmp_path: Path):
+def test_fix_leaves_a_docx_unchanged_and_writes_a_copy(tmp_path: Path):
+    """--fix never rewrites a Word file (it once refused): the fixes go into a copy as tracked changes."""
     data, _ = build_report()
     target = tmp_path / "report.docx"
     target.write_bytes(data)
     proc = run_cli("check", "--fix", str(target))
     assert target.read_bytes() == data
-    assert ".docx" in proc.stderr and "WR105" in proc.stdout
+    assert "report.reportlint.docx" in proc.stderr and "WR105" in proc.stdout
+    assert (tmp_path / "report.reportlint.docx").exists()

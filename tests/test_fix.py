@@ -129,7 +129,7 @@ def test_a_killed_process_leaves_the_original_intact(tmp_path):
     assert path.read_bytes() == data
 
 
-def test_docx_and_stdin_are_refused(tmp_path):
+def test_stdin_is_refused_and_a_docx_gets_a_copy(tmp_path):
     proc = run_cli("check", "--fix", "--select", "WR105", "--stdin-filename", "x.txt", "-",
                    stdin="1、甲\n".encode("utf-8"), cwd=tmp_path)
     assert "--fix" in proc.stderr and proc.returncode == 1
@@ -139,7 +139,7 @@ def test_docx_and_stdin_are_refused(tmp_path):
     document.save(tmp_path / "a.docx")
     data = (tmp_path / "a.docx").read_bytes()
     proc = run_cli("check", "--fix", "--select", "WR105", "a.docx", cwd=tmp_path)
-    assert ".docx" in proc.stderr and (tmp_path / "a.docx").read_bytes() == data
+    assert "a.reportlint.docx" in proc.stderr and (tmp_path / "a.docx").read_bytes() == data
 
 
 def test_merging_many_fixes_stays_fast_and_disjoint():

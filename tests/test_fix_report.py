@@ -59,7 +59,7 @@ def test_fix_with_json_keeps_standard_output_json(tmp_path):
     assert "已修复 4 处（WR105×3，WR501×1），写入 1 个文件" in proc.stderr.splitlines()
 
 
-def test_fix_on_a_docx_points_to_annotate_and_leaves_it_alone(tmp_path):
+def test_fix_on_a_docx_writes_a_copy_with_tracked_changes_and_says_so(tmp_path):
     import docx
 
     document = docx.Document()
@@ -69,7 +69,9 @@ def test_fix_on_a_docx_points_to_annotate_and_leaves_it_alone(tmp_path):
     document.save(buffer)
     (tmp_path / "报告.docx").write_bytes(buffer.getvalue())
     proc = run_cli("check", "--fix", "报告.docx", cwd=tmp_path)
-    assert (tmp_path / "报告.docx").read_bytes() == buffer.getvalue()
-    assert proc.returncode == 1   # the WR105 warnings stay
-    assert "reportlint: 报告.docx: --fix 不改写 .docx；请用 reportlint annotate 报告.docx，生成 报告.reportlint.docx" in proc.stderr
-    assert proc.stdout.splitlines()[-2] == "没有可自动修复的问题"
+    assert (tmp_path / "报告.docx").read_bytes() == buffer.getvalue()      # the original is never rewritten
+    assert (tmp_path / "报告.reportlint.docx").exists()
+    assert proc.returncode == 1   # the findings stay in the original
+    assert "reportlint: 报告.docx: 原文件未改动；修复以修订写入副本 报告.reportlint.docx" in proc.stderr
+    assert "在 Word 中接受或拒绝" in proc.stderr
+    assert "写入 1 个文件" in proc.stdout.splitlines()[-2]

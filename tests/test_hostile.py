@@ -89,6 +89,54 @@ def outline_100k() -> str:
     return "\n".join(lines) + "\n"
 
 
+_PARAGRAPH_XML = ('<w:p><w:pPr><w:spacing w:after="0" w:line="240"/><w:ind w:firstLine="560"/><w:jc w:val="both"/>'
+                  '</w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/><w:sz w:val="28"/></w:rPr>'
+                  '<w:t>第{}项工作已完成。</w:t></w:r></w:p>')
+
+
+def word_flood(paragraphs: int = 300_000) -> bytes:
+    """A .docx of `paragraphs` short paragraphs, formatted as Word writes them: about 1 MB zipped,
+    64 MB of XML (its text alone, as a .txt: word_flood_text)."""
+    return _docx_with_body("".join(_PARAGRAPH_XML.format(i) for i in range(paragraphs)))
+
+
+def word_flood_text(paragraphs: int = 300_000) -> str:
+    return "".join(f"第{i}项工作已完成。\n" for i in range(paragraphs))
+
+
+def zip_bomb_docx(megabytes: int = 300) -> bytes:
+    """A .docx whose document part unpacks to `megabytes` MB (blank space between two paragraphs):
+    a few hundred KB zipped."""
+    import io
+    import zipfile
+
+    blank = zipfile.ZipFile(io.BytesIO(_docx_with_body("<w:p/>")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in blank.namelist():
+            if name != "word/document.xml":
+                z.writestr(name, blank.read(name))
+        head, tail = blank.read("word/document.xml").split(b"<w:p/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(head)
+            for _ in range(megabytes):
+                part.write(b" " * (1 << 20))
+            part.write(b"<w:p/>" + tail)
+    return buffer.getvalue()
+
+
+def _docx_with_body(body: str) -> bytes:
+    """python-docx's blank document with `body` (paragraph XML) before its section properties."""
+    pytest.importorskip("docx")
+    from wordkit import members_of, new_document, to_bytes, zip_of
+
+    members = members_of(to_bytes(new_document()))
+    xml = members["word/document.xml"].decode("utf-8")
+    at = xml.index("<w:sectPr")
+    members["word/document.xml"] = (xml[:at] + body + xml[at:]).encode("utf-8")
+    return zip_of(members)
+
+
 # --- size ---------------------------------------------------------------------------------
 
 # All rules on 50 MB take minutes (see docs/reliability.md); that run is opt-in: REPORTLINT_HUGE=1.
@@ -104,6 +152,20 @@ def test_a_50_mb_file_is_checked(tmp_path, rules):
     assert status in (0, 1)
     assert [f["path"] for f in report["files"]] == ["big.txt"]
     assert "error" not in report["files"][0]
+
+
+@pytest.mark.slow
+def test_a_docx_of_300000_paragraphs_is_read_in_bounded_memory(tmp_path):
+    """64 MB of XML once took 31 s and 1.9 GB: now it streams (see docs/reliability.md)."""
+    (tmp_path / "flood.docx").write_bytes(word_flood())
+    status, report = check_json("--select", "WR1,WR3", "flood.docx", cwd=tmp_path)
+    assert status in (0, 1) and "error" not in report["files"][0]
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    (tmp_path / "bomb.docx").write_bytes(zip_bomb_docx())
+    status, report = check_json("bomb.docx", cwd=tmp_path)
+    assert status == 2 and "超过上限 256 MB" in report["files"][0]["error"]
 
 
 def test_a_5_mb_single_line(tmp_path):

@@ -56,6 +56,11 @@ def run_check(opts: CheckOptions) -> int:
         from ..output.fixes import apply_fixes
 
         reports, fixed = apply_fixes(reports, opts, explicit)
+        if opts.fix and not opts.diff and any(getattr(r.source, "kind", "") == "docx" for r in reports):
+            from ..output.word import fix_copies
+
+            reports, copies = fix_copies(reports, opts, explicit)
+            fixed += copies
     if opts.write_baseline:
         from ..engine.baseline import write_baseline
 
@@ -180,9 +185,14 @@ def collect(paths: list[str], explicit: Config | None) -> list[str]:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(config, Path(root, d)))
             for name in sorted(files):
                 full = Path(root, name)
-                if name.lower().endswith(SUPPORTED_SUFFIXES) and not _special(full) and not is_excluded(config, full):
+                if _report_name(name) and not _special(full) and not is_excluded(config, full):
                     out.append(os.path.join(root, name) if root != path else os.path.join(path, name))
     return out
+
+
+def _report_name(name: str) -> bool:
+    """A supported suffix, and not the owner file Word keeps beside a document it has open ("~$报告.docx")."""
+    return name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("~$")
 
 
 def _special(path) -> bool:

@@ -183,6 +183,12 @@ def _outline_arguments(o: argparse.ArgumentParser) -> None:
     o.set_defaults(handler=_outline)
 
 
+def _annotate_arguments(a: argparse.ArgumentParser) -> None:
+    from .annotate import declare   # the Word writer's command lives in its own module
+
+    declare(a)
+
+
 def _lsp_arguments(s: argparse.ArgumentParser) -> None:
     s.set_defaults(handler=_lsp)
 
@@ -323,5 +329,6 @@ _SUBCOMMANDS = {   # name: (help, what declares its arguments), in the order hel
     "explain": ("解释一条规则 (explain a rule)", _explain_arguments),
     "check-packs": ("运行规则包自带的示例 (run packs' own examples)", _check_packs_arguments),
     "outline": ("显示标题结构 (print the heading tree)", _outline_arguments),
+    "annotate": ("写出带批注的 Word 副本 (a .docx copy with the findings as comments)", _annotate_arguments),
     "lsp": ("启动语言服务器 (run the language server on stdio)", _lsp_arguments),
 }

@@ -26,15 +26,19 @@ def _read_bytes(name: str) -> bytes:
 def read_path(path) -> SourceText:
     """Read and decode one report file (a str or Path); .docx goes through lint.input.docx."""
     name = str(path)
+    return decode_file(read_bytes(name), name)
+
+
+def read_bytes(name: str) -> bytes:
+    """A file's bytes, or an InputError that says why they cannot be read."""
     try:
-        data = _read_bytes(name)
+        return _read_bytes(name)
     except FileNotFoundError:
         raise InputError(say("文件不存在", "no such file"), name) from None
     except IsADirectoryError:
         raise InputError(say("是目录，不是文件", "a directory, not a file"), name) from None
     except OSError as exc:
         raise InputError(say("无法读取：", "cannot be read: ") + f"{exc.strerror or exc}", name) from None
-    return decode_file(data, name)
 
 
 def decode_file(data: bytes, path: str, kind: str | None = None) -> SourceText:

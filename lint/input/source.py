@@ -10,7 +10,9 @@ from ..support.wording import say
 from ..support.records import record
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + (".docx",)
+# .doc and .wps (Word 97-2003, WPS) are collected to be told to save as .docx, not passed over.
+WORD_SUFFIXES = (".docx", ".doc", ".wps")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + WORD_SUFFIXES
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -65,7 +67,7 @@ def kind_of(path: str) -> str:
     suffix = _suffix(path).lower()
     if suffix in (".md", ".markdown"):
         return "markdown"
-    if suffix == ".docx":
+    if suffix in WORD_SUFFIXES:
         return "docx"
     return "text"
 

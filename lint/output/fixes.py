@@ -103,6 +103,8 @@ def _fix_report(report: FileReport, opts, explicit_config) -> tuple[FileReport, 
         return report, None
     source = report.source
     stdin = "-" in getattr(opts, "paths", ()) and report.path == (getattr(opts, "stdin_filename", None) or "-")
+    if source.kind == "docx" and not stdin and not getattr(opts, "diff", False):
+        return report, None   # a Word file is never rewritten: its fixes go into a copy (output/word)
     if source.kind == "docx" or stdin:
         _warn(_not_rewritten(report.path, stdin))
         return report, None
@@ -128,9 +130,9 @@ def _not_rewritten(path: str, stdin: bool) -> str:
         return say(f"{path}: --fix 不改写标准输入；请直接检查文件，或手动修改",
                    f"{path}: --fix does not rewrite standard input: check the file itself, or fix it by hand")
     stem, argument = os.path.splitext(path)[0], _shell_word(path)
-    return say(f"{path}: --fix 不改写 .docx；请用 reportlint annotate {argument}，生成 {stem}.reportlint.docx："
+    return say(f"{path}: --diff 不显示 .docx 的修改；请用 reportlint annotate --fix {argument}，生成 {stem}.reportlint.docx："
                "问题写成批注，可安全修复的写成修订",
-               f"{path}: --fix does not rewrite .docx files: run reportlint annotate {argument}, which writes "
+               f"{path}: --diff cannot show a .docx file's changes: run reportlint annotate --fix {argument}, which writes "
                f"{stem}.reportlint.docx with the findings as comments and the safe fixes as tracked changes")
 
 
@@ -172,14 +174,19 @@ def write_atomic(path: str, source, text: str) -> None:
     original = target.read_bytes()
     if source.encode() != original:
         raise OSError(f"{path} 在检查后被修改，或其编码无法逐字节还原")
-    data = source.encode(text)
+    replace_file(target, source.encode(text), target.stat().st_mode & 0o7777)
+
+
+def replace_file(target: Path, data: bytes, mode: int) -> None:
+    """Write `data` as `target` (a new file or a replacement) through a temporary file in the same
+    folder, fsync and os.replace: a crash leaves the old file or the new one, never half of one."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".reportlint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:

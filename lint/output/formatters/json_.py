@@ -32,7 +32,7 @@ def render(reports, **options) -> str:
 def render_parts(reports, **_options) -> Iterator[str]:
     """The document in consecutive pieces, each file's entry one of them: the caller can write a
     report of many megabytes without first joining it into one more string."""
-    rendered = [report if isinstance(report, RenderedFile) else render_file(report) for report in reports]
+    rendered = [report if isinstance(report, RenderedFile) else render_file(report, **_options) for report in reports]
     totals = dict(_NO_TOTALS)
     for file in rendered:
         for severity, n in file.counts().items():
@@ -47,17 +47,18 @@ def render_parts(reports, **_options) -> Iterator[str]:
     yield f'], "summary": {summary}}}\n'
 
 
-def render_file(report, **_options) -> RenderedFile:
+def render_file(report, lang: str = "zh", **_options) -> RenderedFile:
     totals = dict(_NO_TOTALS) if report.error is not None else report.counts()
-    return RenderedFile(report.path, file_json(report), totals, 0, report.error, report.notice)
+    return RenderedFile(report.path, file_json(report, lang), totals, 0, report.error, report.notice)
 
 
-def file_json(report) -> str:
-    """One file's entry: its path and encoding and diagnostics, or why it could not be read."""
+def file_json(report, lang: str = "zh") -> str:
+    """One file's entry: its path and encoding and diagnostics, or why it could not be read. A Word
+    file's diagnostics also say where Word shows them ("location", lint/output/word_location.py)."""
     path = _string(report.path)
     if report.error is not None:
         return f'{{"path": {path}, "error": {_string(report.error)}}}'
-    body = ", ".join(_Writer(report, path).diagnostics(report.diagnostics))
+    body = ", ".join(_Writer(report, path).diagnostics(report.diagnostics, _locations(report, lang)))
     return f'{{"path": {path}, "encoding": {_string(report.encoding)}, "diagnostics": [{body}]}}'
 
 
@@ -95,12 +96,13 @@ class _Writer:
     def range(self, start: int, end: int) -> str:
         return self.ranges([start], [end])[0]
 
-    def diagnostics(self, diagnostics) -> list[str]:
+    def diagnostics(self, diagnostics, locations=None) -> list[str]:
         ranges = self.ranges(list(map(_START, diagnostics)), list(map(_END, diagnostics)))
         heads = map(self.heads.__getitem__, map(_HEAD, diagnostics))
+        ends = ["}"] * len(ranges) if locations is None else [f', "location": {_string(p)}}}' for p in locations]
         return [f'{head}, "range": {where}, "fix": {"null" if d.fix is None else self.fix(d, where)}, '
-                f'"related": [{self.related(d) if d.related else ""}]}}'
-                for d, head, where in zip(diagnostics, heads, ranges)]
+                f'"related": [{self.related(d) if d.related else ""}]{end}'
+                for d, head, where, end in zip(diagnostics, heads, ranges, ends)]
 
     def fix(self, d, where: str) -> str:
         """The fix, `where` being the diagnostic's range: most fixes are one edit of exactly that span."""
@@ -115,6 +117,14 @@ class _Writer:
     def related(self, d) -> str:
         return ", ".join(f'{{"path": {self.path}, "range": {self.range(r.start, r.end)}, '
                          f'"message": {_string(r.message)}}}' for r in d.related)
+
+
+def _locations(report, lang: str):
+    if getattr(report.source, "kind", "") != "docx":
+        return None
+    from ..word_location import locations
+
+    return locations(report, lang)
 
 
 class _OneEdit(dict):

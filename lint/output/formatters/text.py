@@ -36,7 +36,8 @@ def render_parts(reports, color: bool = False, show_source: bool = False, lang: 
 
 def render_file(report, color: bool = False, show_source: bool = False, lang: str = "zh",
                 **_options) -> RenderedFile:
-    """One file's lines: a diagnostic per line (and its source line and caret when asked)."""
+    """One file's lines: a diagnostic per line (and its source line and caret when asked); for a
+    Word file each line also says where Word shows the place (lint/output/word_location.py)."""
     if report.error is not None:
         return RenderedFile(report.path, "", {"error": 0, "warning": 0, "info": 0}, 0, report.error)
     diagnostics = report.diagnostics
@@ -45,10 +46,14 @@ def render_file(report, color: bool = False, show_source: bool = False, lang: st
     lines = [f"{report.path}:{line + 1}:{column + 1}: {d.code} [{paint[d.severity]}] {d.message}"
              f"{_related(report, d, lang) if d.related else ''}  ({d.rule})"
              for d, line, column in zip(diagnostics, *report.index.positions(starts))]
+    if getattr(report.source, "kind", "") == "docx" and diagnostics:
+        from ..word_location import locations
+
+        where = "位置：" if lang == "zh" else "at "
+        lines = [f"{line}  {where}{place}" for line, place in zip(lines, locations(report, lang) or ())]
     if show_source:
         lines = [row for line, d in zip(lines, diagnostics) for row in (line, *_caret(report, d))]
-    docx = getattr(report.source, "kind", "") == "docx"
-    fixable = 0 if docx else sum(1 for d in report.diagnostics if d.fix and d.fix.safe)
+    fixable = sum(1 for d in report.diagnostics if d.fix and d.fix.safe)   # a .docx: into its copy
     return RenderedFile(report.path, "\n".join(lines), report.counts(), fixable, None, report.notice)
 
 
