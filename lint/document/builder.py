@@ -108,7 +108,7 @@ def _candidates(text: str, index: LineIndex, mask: SpanSet, md, regions: tuple,
              for marker, title_start, title_end in find_markers(text, index, mask, first_ordinal)]
     found = [c for c in found if c.line not in off_outline]
     explicit = _explicit_headings(text, index, md, regions)
-    if explicit or md is not None:
+    if explicit or md is not None or regions:
         _attach_structure(found, explicit, md, regions)
     return found + [c for c in explicit.values() if c is not None]
 
@@ -134,13 +134,14 @@ def _explicit_headings(text: str, index: LineIndex, md, regions: tuple) -> dict[
 
 def _attach_structure(found: list[Candidate], explicit: dict[int, Candidate | None], md, regions: tuple) -> None:
     """A number that opens a Markdown or Word heading is that heading's; one that opens a
-    Markdown ordered list item, or a paragraph Word numbers, is drawn by the renderer and belongs
-    to that list."""
-    lists = {}
+    Markdown ordered list item, or a paragraph Word numbers (drawn: Word counts, not the writer),
+    belongs to that list."""
+    lists, list_ids = {}, {}
     for r in regions:
         if r.role == "list":
+            list_id = list_ids.setdefault(r.group, -1 - len(list_ids))    # Word's numId, apart from Markdown's
             for line in range(r.first_line, r.last_line + 1):
-                lists[line] = (r.group, r.level)
+                lists[line] = (list_id, r.level)
     for c in found:
         if c.run_in:
             continue
@@ -151,10 +152,10 @@ def _attach_structure(found: list[Candidate], explicit: dict[int, Candidate | No
             continue
         item = md.items.get(c.line) if md is not None else None
         if item is not None and item.ordered and c.marker.family == "arabic":
-            c.list_id, c.list_depth, c.drawn = item.list_id, item.depth, True
+            c.list_id, c.list_depth, c.listed = item.list_id, item.depth, True
         elif c.line in lists:
-            group, level = lists[c.line]
-            c.list_id, c.list_depth, c.drawn = hash(("word", group)), max(level, 1), True
+            list_id, level = lists[c.line]
+            c.list_id, c.list_depth, c.listed, c.drawn = list_id, max(level, 1), True, True
 
 
 def _signoffs(text: str, index: LineIndex, blocks: list[Block], ends: set[int]) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ class Boundary:
 
 _URL_TAIL = re.compile(r"[^\s\u3000-\u303f\uff01-\uff5e“”‘’<>\"'）)]*(?:\)[^\s\u3000-\u303f\uff01-\uff5e“”‘’<>\"']*)*")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*\Z")
+_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.:]*\(\)")     # HandleProcess(), obj.run(): code, not brackets
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift|Cmd|Command|Option|Opt|Win|Meta|Fn|Super)\s*\+\s*)+"
                    r"[^\s\u3000-\u303f\uff01-\uff5e“”‘’]")
@@ -43,7 +44,8 @@ _EMOTICON = re.compile(r"[:;=](?<![A-Za-z0-9][:;=])-?[()DPp](?![A-Za-z0-9])|\^_\
 
 
 def literal_spans(text: str) -> list[tuple[int, int]]:
-    """URLs, e-mail addresses, key combinations (Ctrl+,) and emoticons (;-) ^_^): text that is
+    """URLs, e-mail addresses, calls (HandleProcess()), key combinations (Ctrl+,) and emoticons
+    (;-) ^_^): text that is
     copied, not written, so no punctuation, pair or placeholder rule reads it. Found from the
     strings every one of them holds (str.find runs in C), never by a regex tried everywhere."""
     spans: list[tuple[int, int]] = []
@@ -57,6 +59,10 @@ def literal_spans(text: str) -> list[tuple[int, int]]:
     for at in _all(text, "@"):
         found = _EMAIL.search(text, max(0, at - 64), min(len(text), at + 256))
         if found and found.start() <= at < found.end():
+            spans.append(found.span())
+    for at in _all(text, "()"):
+        found = _CALL.search(text, max(0, at - 64), at + 2)
+        if found and found.end() == at + 2:
             spans.append(found.span())
     for at in _all(text, "+"):
         found = _KEYS.search(text, max(0, at - 40), min(len(text), at + 2))

@@ -36,10 +36,10 @@ _AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]
 # opens the pattern, so sre finds candidates in C; each space run follows a literal.)
 _HEADING_START = re.compile(rf"[\n。！？；!?;：:](?=[ \t\u3000\u200b#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])")
 _HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
-# Inside a heading's title, a lower-level marker right after a Chinese character starts a run-in
-# child: 一、就业形势总体稳定（一）主要…  Not after a Latin letter, a digit, a point or a space
-# (RC4、 SHA2、 0.8.1） Windows 98，), and not 第(一)项.
-_SUB_MARKER_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?<!第)(?:{MARKER})")
+# Inside a heading's title, a lower-level marker right after a Chinese character or a colon starts
+# a run-in child: 一、就业形势总体稳定（一）主要…, 1.分为三部分：①对比…  Not after a Latin letter, a
+# digit, a point or a space (RC4、 SHA2、 0.8.1） Windows 98，), and not 第(一)项.
+_SUB_MARKER_RE = re.compile(rf"(?<=[\u4e00-\u9fff：])(?<!第)(?:{MARKER})")
 _MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a MARKER match can start
 _TITLE_END = re.compile(r"[。！？；!?;]")
 

@@ -51,12 +51,12 @@ class Heading:
     """One heading of the outline: numbered (its marker) or an unnumbered Markdown or Word heading."""
 
     __slots__ = ("index", "marker", "level", "start", "title_start", "title_end", "line", "run_in",
-                 "parent", "children", "body_end", "role", "run", "depth", "drawn")
+                 "parent", "children", "body_end", "role", "run", "depth", "drawn", "listed")
 
     def __init__(self, index: int, marker: Marker | None, level: int, start: int, title_start: int,
                  title_end: int, line: int, run_in: bool, parent: int | None = None,
                  children: tuple[int, ...] = (), body_end: int = 0, role: str = "heading", run: int = -1,
-                 depth: int = 0, drawn: bool = False) -> None:
+                 depth: int = 0, drawn: bool = False, listed: bool = False) -> None:
         self.index = index
         self.marker = marker        # None for an unnumbered heading (a Markdown "## 存在的问题")
         self.level = level          # the marker family's level (1 for 一、 … 5 for ①); 0 when unnumbered
@@ -71,7 +71,8 @@ class Heading:
         self.role = role            # "heading": a title governing a body; "item": a list item that is its content
         self.run = run              # the sibling run whose numbers count up together (-1 when unnumbered)
         self.depth = depth          # a Markdown or Word heading's level (1 = top); 0 for text headings
-        self.drawn = drawn          # the number is drawn by the renderer (a Markdown list, a Word list)
+        self.drawn = drawn          # the number is Word's automatic numbering, not typed by the writer
+        self.listed = listed        # an item of a Markdown or Word list: its form is the renderer's
 
     def __repr__(self) -> str:
         return f"Heading({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"

@@ -31,11 +31,11 @@ class Candidate:
     """A heading before it has a place in the tree: what the builder found and where it stands."""
 
     __slots__ = ("marker", "start", "title_start", "title_end", "line", "run_in", "indent", "lang",
-                 "depth", "list_id", "list_depth", "drawn")
+                 "depth", "list_id", "list_depth", "drawn", "listed")
 
     def __init__(self, marker, start: int, title_start: int, title_end: int, line: int, run_in: bool,
                  indent: int, lang: str, depth: int = 0, list_id: int = 0, list_depth: int = 0,
-                 drawn: bool = False) -> None:
+                 drawn: bool = False, listed: bool = False) -> None:
         self.marker = marker            # None for an unnumbered Markdown or Word heading
         self.start = start
         self.title_start = title_start
@@ -47,7 +47,8 @@ class Candidate:
         self.depth = depth              # a Markdown or Word heading's level (1 = top); 0 otherwise
         self.list_id = list_id          # a Markdown list item: its list, and how deep the list is
         self.list_depth = list_depth
-        self.drawn = drawn              # the number is drawn by the renderer (Markdown, Word lists)
+        self.drawn = drawn              # the number is Word's automatic numbering, not typed
+        self.listed = listed            # an item of a Markdown or Word list
 
 
 def candidate(text: str, index: LineIndex, marker, title_start: int, title_end: int,
@@ -88,10 +89,10 @@ def build_tree(text: str, found: list[Candidate], boundaries: list[Boundary], cu
         if parent is not None:
             children[parent].append(i)
     ends = _body_ends(nodes, parents, boundaries, cuts, len(text))
-    roles = _roles(text, nodes, parents, runs, run_of)
+    roles = _roles(text, nodes, parents, runs, run_of, _led_in(nodes, runs, boundaries, prose_lines))
     headings = [Heading(i, n.marker, LEVELS[n.marker.family] if n.marker else 0, n.start, n.title_start,
                         n.title_end, n.line, n.run_in, parents[i], tuple(children[i]), ends[i],
-                        roles[i], run_of[i], n.depth, n.drawn)
+                        roles[i], run_of[i], n.depth, n.drawn, n.listed)
                 for i, n in enumerate(nodes)]
     return headings, [tuple(run) for run in runs]
 
@@ -139,7 +140,8 @@ class _Tree:
                     stack.pop()
                 stack.pop()
             else:
-                while stack and not _holds(nodes[stack[-1]], node):
+                holds = self._holds_new if node.marker.value == 1 else _holds
+                while stack and not holds(nodes[stack[-1]], node):
                     stack.pop()
         parent = stack[-1] if stack else None
         self.parents.append(parent)
@@ -161,13 +163,12 @@ class _Tree:
 
     def _holds_new(self, top: Candidate, node: Candidate) -> bool:
         """Whether `top` holds a new list starting at `node`: as any child, or a list of its own
-        family written in another form when `top` is a title that governs it
+        family written in another form, which is how writers mark a level within one family
         (2．目前已完成的工作 / 1.学习了… / 2.了解了…, or 3.学习了… / 1)图像分解…)."""
         if _holds(top, node):
             return True
-        return (top.marker is not None and not top.drawn and not node.drawn
-                and top.marker.family == node.marker.family and _form(top.marker) != _form(node.marker)
-                and not top.run_in and not _sentence_like(self.text[top.title_start:top.title_end]))
+        return (top.marker is not None and top.marker.family == node.marker.family
+                and _form(top.marker) != _form(node.marker))
 
     def _best_sibling(self, node: Candidate) -> int | None:
         """The open heading of `node`'s family whose run `node` continues best: by number (the
@@ -177,11 +178,12 @@ class _Tree:
             top = self.nodes[j]
             if top.depth:
                 break
-            if (top.marker is None or top.marker.family != node.marker.family
-                    or bool(top.list_depth) != bool(node.list_depth)):
+            if top.marker is None or top.marker.family != node.marker.family:
                 continue
-            score = (4 * (node.marker.value == self.last[self.run_of[j]] + 1)
-                     + 2 * (_form(top.marker) == _form(node.marker))
+            fits = node.marker.value == self.last[self.run_of[j]] + 1
+            if top.listed != node.listed and not fits and _form(top.marker) != _form(node.marker):
+                continue    # a typed number continues a Markdown or Word list as its next number or in its form
+            score = (8 * fits + 4 * (top.listed == node.listed) + 2 * (_form(top.marker) == _form(node.marker))
                      + (node.indent < 0 or top.indent < 0 or abs(node.indent - top.indent) <= 1))
             if score > best_score:
                 best, best_score = j, score
@@ -250,15 +252,16 @@ def _body_ends(nodes: list[Candidate], parents: list[int | None], boundaries: li
 
 
 def _roles(text: str, nodes: list[Candidate], parents: list[int | None], runs: list[list[int]],
-           run_of: list[int]) -> list[str]:
+           run_of: list[int], led_in: set[int]) -> list[str]:
     """"heading" for a title that governs a body, "item" for a list item that is its own content:
-    a sentence (inner punctuation, a URL, longer than a title), a Markdown list item, a member of
-    a run that holds a sentence, or a child of a heading that ends with a colon (a lead-in)."""
+    a sentence (inner punctuation, a URL, longer than a title), a Markdown or Word list item, a
+    member of a run that holds a sentence or that a lead-in line announces (软件目标：), or a child
+    of a heading that ends with a colon."""
     sentence = [bool(n.marker) and (n.list_depth > 0 or _sentence_like(text[n.title_start:n.title_end]))
                 for n in nodes]
     roles = ["item" if s else "heading" for s in sentence]
     for run in runs:
-        if any(sentence[i] for i in run):
+        if any(sentence[i] for i in run) or run[0] in led_in:
             for i in run:
                 roles[i] = "item"
     for i, parent in enumerate(parents):
@@ -266,6 +269,20 @@ def _roles(text: str, nodes: list[Candidate], parents: list[int | None], runs: l
                 and _LEAD_IN_TITLE.search(text, nodes[parent].title_start, nodes[parent].title_end)):
             roles[i] = "item"
     return roles
+
+
+def _led_in(nodes: list[Candidate], runs: list[list[int]], boundaries: list[Boundary],
+            prose_lines: list[int]) -> set[int]:
+    """The first members of the runs that a lead-in line announces: the last line of prose
+    before them ends with a colon (软件目标： / 1、… / 2、…)."""
+    lead_lines = {bd.line for bd in boundaries if bd.strength != HARD}
+    out = set()
+    for run in runs:
+        first = nodes[run[0]]
+        k = bisect_right(prose_lines, first.line - 1) - 1
+        if not first.run_in and k >= 0 and prose_lines[k] in lead_lines:
+            out.add(run[0])
+    return out
 
 
 def _sentence_like(title: str) -> bool:

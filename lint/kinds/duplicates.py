@@ -452,11 +452,34 @@ def check_duplicate_blocks(doc: Document, options: DuplicateOptions) -> Iterator
     text, joined = doc.text, folded(doc).joined
     found = [(copy, seen, "copy") for copy, seen in verbatim_copies(doc, options.min_chars)]
     found += [(copy, seen, "prefix") for copy, seen in prefix_copies(doc, options.min_chars, found)]
-    for copy, seen, variant in sorted(found, key=lambda f: f[0].start):
+    for copy, seen, variant, copy_end, seen_end in _passages(doc, sorted(found, key=lambda f: f[0].start)):
         excerpt = joined[copy.at:copy.at + min(copy.length, 12)] + ("…" if copy.length > 12 else "")
-        yield Finding(copy.start, _trim_end(text, copy.start, copy.end), {"excerpt": excerpt}, variant,
-                      related=(Related(seen.start, _trim_end(text, seen.start, seen.end),
+        yield Finding(copy.start, _trim_end(text, copy.start, copy_end), {"excerpt": excerpt}, variant,
+                      related=(Related(seen.start, _trim_end(text, seen.start, seen_end),
                                        options.related_message),))
+
+
+def _passages(doc: Document, found: list) -> Iterator[tuple]:
+    """Copies of consecutive paragraphs of consecutive paragraphs joined into one passage (four
+    lines pasted again are one finding, not four): (first copy, its original, variant, end of the
+    passage, end of the original passage)."""
+    starts = [b.start for b in doc.compared]
+    def block_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    passage = None
+    for copy, seen, variant in found:
+        if (passage is not None and variant == passage[2] == "copy"
+                and block_of(copy.start) == passage[5] + 1 and block_of(seen.start) == passage[6] + 1
+                and block_of(copy.start) > block_of(seen.start)):
+            passage[3], passage[4] = copy.end, seen.end
+            passage[5], passage[6] = block_of(copy.start), block_of(seen.start)
+            continue
+        if passage is not None:
+            yield tuple(passage[:5])
+        passage = [copy, seen, variant, copy.end, seen.end, block_of(copy.start), block_of(seen.start)]
+    if passage is not None:
+        yield tuple(passage[:5])
 
 
 def prefix_copies(doc: Document, min_chars: int, exact: list) -> list[tuple[Unit, Unit]]:
@@ -521,11 +544,11 @@ def check_near_duplicates(doc: Document, options: NearDuplicateOptions) -> Itera
     skip = sorted([(c.start, c.end) for c, _ in exact] + [(c.start, c.end) for c, _ in prefix_copies(doc, options.min_chars, exact)])
     blocks = block_units(doc)
     paragraphs = _outside(skip, blocks.keep(list(map(ge, blocks.length, repeat(options.min_paragraph_chars)))))
-    found = list(_near_pairs(fd, paragraphs, options, identical=False))
+    found = list(_near_pairs(doc, fd, paragraphs, options, identical=False))
     del paragraphs      # each level's units go before the next is built: a large file holds millions
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
     sentences = _outside(skip, _sentence_units(doc, fd, options.min_chars))
-    found.extend(_near_pairs(fd, sentences, options, identical=options.report_identical))
+    found.extend(_near_pairs(doc, fd, sentences, options, identical=options.report_identical))
     del sentences
     skip = sorted(skip + [(u.start, u.end) for u, _, _ in found])
     clauses = _outside(skip, _clause_units(doc, fd, options.clause_min_chars))
@@ -664,13 +687,55 @@ def _python_outside(skip: list[tuple[int, int]], units: Units) -> Units:
     return units.keep(keep)
 
 
-def _near_pairs(fd: _Folded, units: Units, options: NearDuplicateOptions,
+def _near_pairs(doc: Document, fd: _Folded, units: Units, options: NearDuplicateOptions,
                 identical: bool) -> Iterator[tuple[Unit, Unit, float]]:
-    """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates."""
+    """(unit, earlier unit, score) for units similar to an earlier one, from sketch candidates.
+
+    Parallel by design, not repeated: two items of one list (1)一次小波分解，使用绝对值最大法 /
+    2)三次小波分解，使用绝对值最大法), and a lead-in whose meaning is what follows it
+    (……的外观权重为： / ……的几何权重为：)."""
+    parallel = _Parallel(doc)
     for i, found in _candidates(fd, units, options):
-        near = _nearest(fd, units, i, found, options.threshold, identical)
+        start = units.start[i]
+        if parallel.leads_in(units.end[i]):
+            continue
+        found = [j for j in found if not parallel.items_of_one_list(start, units.start[j])
+                 and not parallel.leads_in(units.end[j])]
+        near = _nearest(fd, units, i, found, options.threshold, identical) if found else None
         if near is not None:
             yield near
+
+
+class _Parallel:
+    """What is written in parallel on purpose: the items of one list, and lead-ins."""
+
+    __slots__ = ("text", "headings", "starts", "indexes")
+
+    def __init__(self, doc: Document) -> None:
+        self.text, self.headings = doc.text, doc.headings
+        items = [h for h in doc.headings if h.role == "item" and h.marker is not None]
+        self.starts = [h.start for h in items]
+        self.indexes = [h.index for h in items]
+
+    def _run_at(self, offset: int) -> int:
+        """The sibling run of the innermost list item whose title or body holds `offset`, or -1."""
+        k = bisect_right(self.starts, offset) - 1
+        h = self.headings[self.indexes[k]] if k >= 0 else None
+        while h is not None:
+            if h.role == "item" and h.marker is not None and offset < h.body_end:
+                return h.run
+            h = self.headings[h.parent] if h.parent is not None else None
+        return -1
+
+    def items_of_one_list(self, a: int, b: int) -> bool:
+        run = self._run_at(a)
+        return run >= 0 and run == self._run_at(b)
+
+    def leads_in(self, end: int) -> bool:
+        text = self.text
+        while end > 0 and text[end - 1] in " \t\u3000\r\n":
+            end -= 1
+        return end > 0 and text[end - 1] in "：:"
 
 
 def _nearest(fd: _Folded, units: Units, i: int, found: list[int], threshold: float,

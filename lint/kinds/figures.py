@@ -39,6 +39,8 @@ _SEP = re.compile(r"[，,、；;：:]")
 _SEP_KEEP = re.compile(r"([，,、；;：:])")
 _DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z“”（）()]+$")
+_LEFT_WORDS = ("保留", "剩余", "剩下", "余下", "尚余", "现有")
+_LEFT_AFTER = re.compile(r"(?:压减|下降|减少|降低|精简|削减|缩减|压缩|核减|减|降)(?:后|到|至)")
 _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _MAX_SKIPPED = 8      # characters of figure-less text a breakdown may hold between two parts
 
@@ -49,8 +51,10 @@ class RateOptions:
 
     __pydantic_config__ = _FORBID
 
-    exclude_stems: tuple[str, ...] = ("增长", "下降", "增速", "增幅", "降幅", "减少", "上升",
-                                      "提高", "降低", "同比", "环比")
+    exclude_stems: tuple[str, ...] = ("增长", "增速", "增幅", "降幅", "上升", "提高", "同比", "环比")
+    # A reduction rate (压减率, 下降率, 减少率) is the share removed: part/whole when the part is what
+    # was removed, (whole - part)/whole when it is what is left (压减后保留90项).
+    reduction_stems: tuple[str, ...] = ("压减", "下降", "减少", "降低", "精简", "削减", "缩减", "压缩", "核减")
 
 
 @record
@@ -168,11 +172,24 @@ def _rate_finding(text: str, m: re.Match, figures: list[Figure], options: RateOp
         return None
     if not stem and not _QIZHONG.search(text, whole.end, part.start):
         return None
-    if _rate_fits(stated, part, whole):
+    # A reduction rate is the share removed: of a part that is what is left (压减后保留90项,
+    # 下降到90起), the rest of the whole.
+    left = (bool(stem) and any(r in stem for r in options.reduction_stems)
+            and (any(w in label for w in _LEFT_WORDS) or _LEFT_AFTER.search(label) is not None))
+    share = _rest(whole, part) if left else part
+    if _rate_fits(stated, share, whole):
         return None
     return Finding(m.start(), m.end(), {"rate": m.group(0), "part": text[part.start:part.end],
                                         "whole": text[whole.start:whole.end],
-                                        "actual": _percent(part, whole) + "%"})
+                                        "actual": _percent(share, whole) + "%"}, "removed" if left else "share")
+
+
+def _rest(whole: Figure, part: Figure) -> Figure:
+    """What is left of `whole` once `part` is taken away, as a figure (for a reduction rate)."""
+    places = max(whole.places, part.places)
+    value = _at(whole.value, whole.places, places) - _at(part.value, part.places, places)
+    slack = _at(whole.slack, whole.places, places) + _at(part.slack, part.places, places)
+    return part._replace(value=value, slack=slack, places=places)
 
 
 def _at_least(a: Figure, b: Figure) -> bool:

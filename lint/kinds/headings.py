@@ -43,12 +43,15 @@ class ConsistencyOptions:
 def sibling_runs(doc: Document) -> Iterator[list[Heading]]:
     """The outline's sibling runs, in document order: the numbers of each count 1, 2, 3 …
 
-    A Markdown list numbered 1. 1. 1. throughout is counted by its renderer: that is a style, not
-    a repeat (markdownlint's MD029 allows it too), so such a run is not checked.
+    Word's automatic numbers are Word's, not the writer's: never checked. A Markdown list numbered
+    1. 1. 1. throughout is counted by its renderer: that is a style, not a repeat (markdownlint's
+    MD029 allows it too), so such a run is not checked either.
     """
     for run in doc.runs:
         members = [doc.headings[i] for i in run]
-        if members[0].drawn and len(members) > 1 and len({h.marker.value for h in members}) == 1:
+        if all(h.drawn for h in members):
+            continue
+        if members[0].listed and len(members) > 1 and len({h.marker.value for h in members}) == 1:
             continue
         yield members
 
@@ -64,6 +67,9 @@ def check_sequence(doc: Document, options: SequenceOptions) -> Iterator[Finding]
         budget = _RENUMBER_BUDGET if options.renumber_fix else 0
         for i, h in enumerate(run[1:], start=1):
             value = h.marker.value
+            if h.drawn:         # Word counts its own numbers; a typed one after them is checked
+                previous = value
+                continue
             repeated = value == previous + 2 and i > 1 and run[i - 1].marker.value == run[i - 2].marker.value
             variant = ("repeat" if value == previous else "backwards" if value < previous
                        else "skip" if value > previous + 1 and not repeated else "")
@@ -100,8 +106,8 @@ def check_start(doc: Document, options: StartOptions) -> Iterator[Finding]:
     late start: one mistake, one diagnostic.
     """
     for run in sibling_runs(doc):
-        if _mixed_in(doc, run[0]):
-            continue
+        if _mixed_in(doc, run[0]) or run[0].drawn:
+            continue    # (Word starts its own lists where the writer set them to)
         first = run[0].marker
         if first.value != options.start:
             yield Finding(first.start, first.end,
@@ -129,7 +135,7 @@ def check_level_mix(doc: Document, options: NoOptions) -> Iterator[Finding]:
     list of its own."""
     cuts = sorted(b.offset for b in doc.boundaries)
     for parent in [None, *range(len(doc.headings))]:
-        children = [h for h in _numbered_children(doc, parent) if not h.depth and not h.drawn]
+        children = [h for h in _numbered_children(doc, parent) if not h.depth and not h.listed]
         for group in _containers(children, cuts):
             first = group[0]
             for h in group[1:]:
@@ -154,10 +160,10 @@ def _containers(children: list[Heading], cuts: list[int]) -> Iterator[list[Headi
 def check_level_skip(doc: Document, options: NoOptions) -> Iterator[Finding]:
     """WR104: a heading more than one level below its parent (一、 directly over 1.)."""
     for h in doc.headings:
-        if h.marker is None or h.parent is None or h.depth or h.drawn:
+        if h.marker is None or h.parent is None or h.depth or h.listed:
             continue
         parent = doc.headings[h.parent]
-        if parent.marker is not None and not parent.drawn and h.level > parent.level + 1:
+        if parent.marker is not None and not parent.listed and h.level > parent.level + 1:
             yield Finding(h.marker.start, h.marker.end,
                           {"found": h.marker.text, "parent": parent.marker.text})
 
@@ -168,11 +174,11 @@ _RIGHT_PUNCT = {"cn": ("、",), "arabic": (".", "．"), "paren_cn": ("",), "pare
 
 
 def check_marker_style(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    """WR105: wrong punctuation for the marker's level; the fix writes the right form. Numbers a
-    renderer draws (a Markdown list, a Word list) are its, not the writer's."""
+    """WR105: wrong punctuation for the marker's level; the fix writes the right form. A Markdown
+    or Word list's numbers take the list's form (1) is a Markdown list, Word draws its own)."""
     for h in doc.headings:
         m = h.marker
-        if m is None or h.drawn or m.punct in _RIGHT_PUNCT[m.family]:
+        if m is None or h.listed or m.punct in _RIGHT_PUNCT[m.family]:
             continue
         right = render(m, m.value)
         yield Finding(m.start, m.end, {"found": m.text, "expected": right},
@@ -181,7 +187,7 @@ def check_marker_style(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 def check_marker_consistency(doc: Document, options: ConsistencyOptions) -> Iterator[Finding]:
     """WR106: bracketed markers written both full-width （一） and half-width (二) in one document."""
-    bracketed = [h.marker for h in doc.headings if h.marker is not None and not h.drawn and h.marker.width]
+    bracketed = [h.marker for h in doc.headings if h.marker is not None and not h.listed and h.marker.width]
     widths = Counter(m.width for m in bracketed)
     if len(widths) < 2 and options.form == "majority":
         return

@@ -2,7 +2,8 @@
 
 A paragraph runs over soft line breaks (……实施《 / 行政许可法 / 》，取消……: see
 lint/document/layout.py), so a pair a line break splits is closed. Literal text (an emoticon's
-;-), a key name's Ctrl+,) is no pair, and neither is an apostrophe (don’t, ’99).
+;-), a key name's Ctrl+,) is no pair, and neither is an apostrophe (don’t, ’99). A paragraph
+with no Chinese in it (code, an English half) is not read.
 """
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ class PairsOptions(_PairsSettings):
 _ITEM_CHARS = re.compile(r"[0-9a-zA-Z一二三四五六七八九十①-⑳]{1,2}\Z")
 _ITEM_BEFORE = " \t\u3000：:；;，,。、"
 _LATIN = re.compile(r"[A-Za-z]")
+_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]")
 
 
 def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
@@ -59,6 +61,8 @@ def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
     skip = doc.not_prose
     text, family_of, finditer = doc.text, options.family_of, options.finder.finditer
     for start, end in _unbalanced(doc, options):
+        if _CHINESE.search(text, start, end) is None:
+            continue    # no Chinese in it: code or English, whose brackets are not ours to pair
         stack: list[tuple[int, int]] = []   # (family, offset) of open characters
         for m in finditer(text, start, end):
             at, char = m.start(), m.group()

@@ -2,8 +2,8 @@
 
 AA and AABB reduplication (常常, 认认真真, 家家户户) never matches a doubled word of two or more
 characters; a doubled single character is checked only for a few function words, and never
-inside AABB (的的确确, 实实在在). ABAB verb reduplication (研究研究) and 一X一X (一个一个) are left
-alone through the options.
+inside AABB (的的确确, 实实在在). V着V着 (说着说着, 看着看着) is reduplication too. ABAB verb
+reduplication (研究研究) and 一X一X (一个一个) are left alone through the options.
 """
 from __future__ import annotations
 
@@ -59,8 +59,8 @@ def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Fi
     text = doc.text
     for start, end in _in_blocks(doc, doubled_words(text)):
         word = text[start:(start + end) // 2]
-        if len(set(word)) == 1 or (len(word) == 2 and word[0] in options.skip_leading):
-            continue
+        if len(set(word)) == 1 or (len(word) == 2 and (word[0] in options.skip_leading or word[1] == "着")):
+            continue    # 常常, 一个一个, and V着V着 (说着说着: "as one went on talking"), all reduplication
         if not _excepted(text, start, end, options.exceptions):
             yield _finding(text, start, end)
     doubled = heapq.merge(*(_doubled_char(text, char) for char in options.single))

@@ -236,13 +236,16 @@ def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
     title_start = doc.title[0]
     headings = [h for h in doc.headings if h.role == "heading" and h.title_start != title_start]
     empty = {h.index: _is_empty(doc, h) for h in headings}
+    # Prose in a section says the run is one of sections. The last sibling's section runs on to
+    # whatever comes next, so it does not count: only the sections between siblings do.
+    last_of: dict[tuple, int] = {_group(h): h.index for h in headings}
     group_has_prose: dict[tuple, bool] = {}
     for h in headings:
         key = _group(h)
-        group_has_prose[key] = group_has_prose.get(key, False) or _has_prose(doc, h)
+        group_has_prose[key] = group_has_prose.get(key, False) or (last_of[key] != h.index and _has_prose(doc, h))
     for h in headings:
-        if not empty[h.index]:
-            continue
+        if not empty[h.index] or h.title_end == h.title_start:
+            continue    # a number with no title at all is an empty item, not an empty section
         if (options.skip_sentence_titles and doc.text[h.title_end:h.title_end + 1] in ("。", "！", "？", "；")
                 and not _alone_on_line(doc, h)):
             continue
