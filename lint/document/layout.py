@@ -9,9 +9,9 @@ the whole text and then checked line by line only where it matched: the builder 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..support.records import record
+from .text import merge_spans
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def literal_spans(text: str) -> list[tuple[int, int]]:
             found = _EMOTICON.match(text, at)
             if found:
                 spans.append(found.span())
-    return _merged(spans)
+    return merge_spans(spans)
 
 
 def _all(text: str, needle: str) -> list[int]:
@@ -81,18 +81,6 @@ def _all(text: str, needle: str) -> list[int]:
     while at >= 0:
         out.append(at)
         at = text.find(needle, at + 1)
-    return out
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
     return out
 
 

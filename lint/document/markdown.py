@@ -12,6 +12,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..support.records import record
+from .text import merge_spans
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def read_markdown(text: str, index: LineIndex, line_bytes: list[int]) -> Markdow
     # markup. Found in the text itself (a text event gives the character, not the entity).
     if "&" in text:
         layout.masked.extend(m.span() for m in _ENTITY.finditer(text))
-    layout.masked = _merged(layout.masked)
+    layout.masked = merge_spans(layout.masked)
     layout.comments = sorted(set(layout.comments))
     return layout
 
@@ -150,18 +151,6 @@ def _add_heading(layout: MarkdownLayout, text: str, index: LineIndex, heading: l
         title_start = line_start + len(raw) - len(raw.lstrip(" \t"))
         title_end = line_start + len(raw.rstrip(" \t\r"))
     layout.headings.append(MarkdownHeading(line, depth, title_start, max(title_start, title_end)))
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 class _CharOffsets:

@@ -23,6 +23,21 @@ def utf8_line_lengths(text: str) -> list[int]:
     return list(map(len, text.encode("utf-8", "surrogatepass").split(b"\n")))
 
 
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, empty ones dropped and overlapping or touching ones joined, so that a SpanSet's
+    bisection sees disjoint spans."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def merge_sorted(runs: Iterable[list[int]]) -> list[int]:
     """One sorted list from sorted lists (Timsort merges the runs in linear time)."""
     merged: list[int] = []

@@ -17,7 +17,7 @@ from operator import itemgetter
 from .findings import Finding, make_edit, make_finding, make_fix
 from ..document.model import Document
 from ..support.records import record
-from ..document.text import SpanSet, match_at
+from ..document.text import SpanSet, match_at, merge_spans
 from .prefilter import Shape, analyse
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
@@ -240,7 +240,7 @@ def _exception_spans(doc: Document, regions: SpanSet, scan: Scan | None, lines: 
     if scan is None:
         return None
     spans = [(s, e) for s, e, *_ in _search(doc, regions, (scan,), lines)]
-    return SpanSet(_merge(spans)) if spans else None
+    return SpanSet(merge_spans(spans)) if spans else None
 
 
 def _accept(found: list, skip: SpanSet, titles: SpanSet | None,
@@ -266,17 +266,6 @@ def _bounded(text: str, s: int, e: int, start: int, end: int) -> bool:
     if text[s] in _ASCII_WORD and s > start and text[s - 1] in _ASCII_WORD:
         return False
     return not (text[e - 1] in _ASCII_WORD and e < end and text[e] in _ASCII_WORD)
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans joined, so that SpanSet's bisect sees disjoint intervals."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def quote(text: str, limit: int = 40) -> str:

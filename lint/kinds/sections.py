@@ -256,7 +256,7 @@ def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
 
 def _has_prose(doc: Document, h: Heading) -> bool:
     """Whether the section holds text other than the titles of the headings inside it."""
-    text, headings = doc.text, doc.headings
+    text = doc.text
     at = h.title_end
     for d in _descendants(doc, h):
         if d.start > at and _NO_CONTENT.fullmatch(text, at, d.start) is None:
