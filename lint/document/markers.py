@@ -82,7 +82,10 @@ def _with_run_in_children(text, marker, mask, index: LineIndex, ordinal_start):
             if candidate and candidate.level > marker.level and sub.start() not in mask:
                 child, title_end = candidate, sub.start()
                 break
-        out.append((marker, marker.end, rstrip(text, marker.end, title_end)))
+        title_start = marker.end
+        while title_start < title_end and text[title_start] in " \t\u3000":
+            title_start += 1        # 1. 发布…: the title starts at its first character
+        out.append((marker, title_start, rstrip(text, title_start, title_end)))
         marker = child
     return out
 
