@@ -58,10 +58,28 @@ def test_outline_command_text_and_json(tmp_path):
     proc = run_cli("outline", str(path))
     assert proc.returncode == 0
     lines = proc.stdout.splitlines()
+    assert lines[0] == "报告类型：未能判断（需要按类型检查的规则不检查）"
+    lines = lines[1:]
     assert lines[0].split() == ["1", "二、存在的主要问题"]
     assert lines[1].startswith("    1    (一)")
     assert any(line.strip().startswith("1  三、下一步工作计划") or "三、下一步工作计划" in line for line in lines)
     data = json.loads(run_cli("outline", str(path), "--format", "json").stdout)
+    assert data["kind"] is None and data["kind_from"] is None
     assert [h["marker"] for h in data["headings"]] == ["二、", "三、"]
     assert [c["number"] for c in data["headings"][0]["children"]] == [1, 2, 3]
     assert data["headings"][0]["form"] == "cn" and data["headings"][0]["children"][0]["width"] == "half"
+
+
+def test_outline_shows_the_kind_items_and_markdown_depths(tmp_path):
+    path = tmp_path / "周报.md"
+    path.write_text("# 2025年第3周周报\n\n## 本周工作\n\n1. 完成接口开发。\n2. 修复缺陷。\n\n## 下周计划\n\n联调。\n", encoding="utf-8")
+    lines = run_cli("outline", str(path)).stdout.splitlines()
+    assert lines[0] == "报告类型：周报（weekly，据标题）"
+    assert lines[1:] == ["    1  # 2025年第3周周报", "    3    ## 本周工作", "    5      1.完成接口开发  [条目]",
+                         "    6      2.修复缺陷  [条目]", "    8    ## 下周计划"]
+    english = run_cli("outline", str(path), "--lang", "en").stdout.splitlines()
+    assert english[0] == "kind: weekly (周报, from its title)" and english[3].endswith("[item]")
+    data = json.loads(run_cli("outline", str(path), "--format", "json").stdout)
+    assert (data["kind"], data["kind_from"]) == ("weekly", "title")
+    week = data["headings"][0]["children"][0]
+    assert week["marker"] is None and week["depth"] == 2 and [c["role"] for c in week["children"]] == ["item", "item"]

@@ -180,6 +180,7 @@ def _check_packs_arguments(p: argparse.ArgumentParser) -> None:
 def _outline_arguments(o: argparse.ArgumentParser) -> None:
     o.add_argument("path", metavar="PATH", help=say("报告文件", "a report file"))
     o.add_argument("--format", choices=("text", "json"), default="text", help=say("text（默认）或 json", "text (default) or json"))
+    _lang_argument(o)
     o.set_defaults(handler=_outline)
 
 
@@ -307,7 +308,7 @@ def _check_packs(args) -> int:
 def _outline(args) -> int:
     from ..output.outline_view import render_outline
 
-    sys.stdout.write(render_outline(args.path, args.format))
+    sys.stdout.write(render_outline(args.path, args.format, args.lang))
     return 0
 
 
@@ -328,7 +329,7 @@ _SUBCOMMANDS = {   # name: (help, what declares its arguments), in the order hel
     "rules": ("列出所有规则 (list every rule)", _rules_arguments),
     "explain": ("解释一条规则 (explain a rule)", _explain_arguments),
     "check-packs": ("运行规则包自带的示例 (run packs' own examples)", _check_packs_arguments),
-    "outline": ("显示标题结构 (print the heading tree)", _outline_arguments),
+    "outline": ("显示报告类型和标题结构 (print the report's kind and heading tree)", _outline_arguments),
     "annotate": ("写出带批注的 Word 副本 (a .docx copy with the findings as comments)", _annotate_arguments),
     "lsp": ("启动语言服务器 (run the language server on stdio)", _lsp_arguments),
 }

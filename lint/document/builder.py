@@ -26,6 +26,9 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 # Lines of these region roles are not part of the outline and not compared for duplicates.
 _OFF_OUTLINE = {"cell", "toc", "header", "footer", "footnote", "endnote", "textbox", "comment"}
 _TITLE_STRIP = " \t\u3000#*_"
+_TITLE_CHARS = 60
+# A first line with a sentence inside it, or opening with a heading number, is no title.
+_NOT_A_TITLE = re.compile(r"[。！？；!?;]\s*\S|^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 
 
 def build_document(text: str, path: str = "<text>", kind: str = "text", regions: tuple = (),
@@ -206,6 +209,8 @@ def _title(text: str, blocks: list[Block], md) -> tuple[int, int]:
         return 0, 0
     b = blocks[0]
     raw = text[b.start:b.end]
+    if len(raw.strip()) > _TITLE_CHARS or _NOT_A_TITLE.search(raw):
+        return b.start, b.start     # a paragraph or a numbered heading first: the text has no title
     lead = len(raw) - len(raw.lstrip(_TITLE_STRIP))
     return b.start + lead, b.start + len(raw.rstrip(_TITLE_STRIP))
 

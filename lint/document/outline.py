@@ -102,7 +102,7 @@ class _Tree:
     ancestors), each heading's parent and run, and each run's last number and where it stood."""
 
     __slots__ = ("text", "nodes", "prose_lines", "stack", "parents", "runs", "run_of", "last", "seen",
-                 "explicit_runs")
+                 "explicit_runs", "hard_seen")
 
     def __init__(self, text: str, nodes: list[Candidate], prose_lines: list[int]) -> None:
         self.text, self.nodes, self.prose_lines = text, nodes, prose_lines
@@ -113,6 +113,7 @@ class _Tree:
         self.last: list[int] = []                   # per run: the number of its last member …
         self.seen: list[tuple[int, int]] = []       # … and the boundaries counted when it came
         self.explicit_runs: dict[tuple, int] = {}   # Markdown or Word headings: (parent, depth, family) → run
+        self.hard_seen = 0                          # the hard boundaries passed before the last heading
 
     def place(self, i: int, hard: int, soft: int) -> None:
         node, nodes, stack = self.nodes[i], self.nodes, self.stack
@@ -123,16 +124,16 @@ class _Tree:
             while stack and not (nodes[stack[-1]].depth and nodes[stack[-1]].depth < node.depth):
                 stack.pop()
         else:
+            if node.marker.value == 1 and hard > self.hard_seen:
+                # A list starting at one after a part heading, a separator or the other language
+                # belongs to the heading that holds it all, not to the list before the boundary.
+                while stack and not nodes[stack[-1]].depth:
+                    stack.pop()
             sibling = self._best_sibling(node)
             if sibling is not None and node.marker.value == 1 and self._new_list(sibling, node, hard, soft):
                 # A list starting again at one where its container ended (a boundary, prose
-                # between, another indentation, language or Markdown list) is a new list: after a
-                # part heading or the other language, under the heading that holds it all.
-                ended_hard = hard > self.seen[self.run_of[sibling]][0]
+                # between, another indentation, language or Markdown list) is a new list.
                 restart, sibling = True, None
-                if ended_hard:
-                    while stack and not nodes[stack[-1]].depth:
-                        stack.pop()
                 while stack and not self._holds_new(nodes[stack[-1]], node):
                     stack.pop()
             elif sibling is not None:
@@ -143,6 +144,7 @@ class _Tree:
                 holds = self._holds_new if node.marker.value == 1 else _holds
                 while stack and not holds(nodes[stack[-1]], node):
                     stack.pop()
+        self.hard_seen = hard
         parent = stack[-1] if stack else None
         self.parents.append(parent)
         self.run_of.append(-1 if node.marker is None else self._run(i, node, parent, sibling, restart, hard, soft))
