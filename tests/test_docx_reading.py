@@ -126,6 +126,22 @@ def test_fields_read_by_their_result():
     assert lines == ["日期：2024年3月1日", "第3页", "乙"]
 
 
+def math(text: str) -> str:
+    """An inline equation (Office Math) showing `text`."""
+    return f'<m:oMath><m:r><m:rPr><m:sty m:val="p"/></m:rPr><m:t>{text}</m:t></m:r></m:oMath>'
+
+
+def test_equations_are_read_by_their_characters():
+    # Dropped, 加权β=0.999时 read 加权时 and 对于β来说 read 对于来说 (Koorye-企业实习中期报告.docx).
+    document = new_document()
+    append_xml(document, f'<w:p>{run("其中")}{math("β=0.999")}{run("时效果最好。")}</w:p>')
+    # The same with a tracked deletion, which takes the careful walk through the paragraph.
+    append_xml(document, f'<w:p>{run("对于")}{math("β")}<w:del w:id="1" {CHANGE}><w:r><w:delText>旧</w:delText>'
+                         f'</w:r></w:del>{run("来说")}</w:p>')
+    append_xml(document, f'<w:p><m:oMathPara>{math("E=mc²")}</m:oMathPara></w:p>')
+    assert read(to_bytes(document))[0] == ["其中β=0.999时效果最好。", "对于β来说", "E=mc²"]
+
+
 VISIBLE = '<w:vanish w:val="0"/>'   # hidden text switched off again
 
 

@@ -188,6 +188,21 @@ def test_fix_writes_tracked_changes_that_accepted_give_the_fixed_text(tmp_path):
     del report
 
 
+def test_a_fix_beside_an_equation_leaves_the_equation_whole(tmp_path):
+    from wordkit import append_xml, run
+
+    document = new_document()
+    append_xml(document, f'<w:p>{run("其中")}<m:oMath><m:r><m:t>β=0.999</m:t></m:r></m:oMath>{run("时,效果最好。")}</w:p>')
+    _, copy, _ = annotate(tmp_path, "--fix", document=document)
+    root = etree.fromstring(members_of(copy)["word/document.xml"])
+    math = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+    assert ["".join(t.text for t in m.iter(math + "t")) for m in root.iter(math + "oMath")] == ["β=0.999"]
+    assert not [r for m in root.iter(math + "oMath") for r in m.iter(W + "ins", W + "del", W + "commentRangeStart")]
+    from lint.input.docx import read_docx
+
+    assert "其中β=0.999时，效果最好。" in read_docx(copy).text
+
+
 def test_check_fix_on_a_docx_writes_the_copy_and_leaves_the_original(tmp_path):
     (tmp_path / "报告.docx").write_bytes(to_bytes(flawed_report()))
     data = (tmp_path / "报告.docx").read_bytes()

@@ -16,7 +16,8 @@ NS = (f'xmlns:w="{W_NS}" '
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:v="urn:schemas-microsoft-com:vml"')
+      'xmlns:v="urn:schemas-microsoft-com:vml" '
+      'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"')
 CHANGE = 'w:author="张三" w:date="2024-03-01T09:00:00Z"'
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 

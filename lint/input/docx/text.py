@@ -5,16 +5,18 @@ the characters of a finding through the same pieces, so a comment or a tracked c
 exactly the characters the rules saw. Visible means: tracked changes as if accepted (deleted and
 moved-away text dropped, insertions kept), a field by its result (not its code), text boxes,
 drawings and hidden (w:vanish) runs left out (text boxes are read as paragraphs of their own),
-ruby text (phonetic guides) left out, and an mc:AlternateContent read once, by its first choice.
+ruby text (phonetic guides) left out, an mc:AlternateContent read once, by its first choice, and
+an equation (Office Math) by its characters: left out, 加权β=0.999时 would read 加权时.
 A piece is one character for a tab or a line break, so positions map one to one.
 """
 from __future__ import annotations
 
-from .xml import MC, W, is_on
+from .xml import MATH, MC, W, is_on
 
 P, PPR, R, RPR = W + "p", W + "pPr", W + "r", W + "rPr"
 _T, _TAB, _PTAB, _BR, _CR, _NBH = W + "t", W + "tab", W + "ptab", W + "br", W + "cr", W + "noBreakHyphen"
-_CHARS = (_T, _TAB, _PTAB, _BR, _CR, _NBH)
+_MATH_T = MATH + "t"
+_CHARS = (_T, _TAB, _PTAB, _BR, _CR, _NBH, _MATH_T)
 CHARACTERS, _TABS = frozenset(_CHARS), W + "tabs"
 _FLDCHAR, _VANISH, _DEL = W + "fldChar", W + "vanish", W + "del"
 # Containers whose content is never part of the paragraph's line.
@@ -68,6 +70,10 @@ def _walk(parent, out: list, fields: list) -> None:
         tag = child.tag
         if tag == R:
             _run(child, out, fields)
+        elif tag == _MATH_T:
+            text = character_text(child)
+            if text:
+                out.append((child, text))
         elif tag == MC + "AlternateContent":
             choice = child.find(MC + "Choice")
             if choice is not None:
@@ -99,7 +105,7 @@ def character_text(element) -> str:
     """What one character element shows: a w:t its text, a tab "\\t", a line break " " (a page or
     column break nothing), a non-breaking hyphen "-"; a tab stop of the paragraph's w:pPr nothing."""
     tag = element.tag
-    if tag == _T:
+    if tag == _T or tag == _MATH_T:
         text = element.text or ""
         return text.translate(_LINE_BREAKS) if "\n" in text or "\r" in text else text
     if tag in (_TAB, _PTAB):

@@ -10,6 +10,7 @@ from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 # "Strict Open XML" documents name the same elements in another namespace.
 STRICT_W = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
 _OFF = ("0", "false", "off")
