@@ -20,6 +20,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "heading-marker-style": ("headings", "check_marker_style", "NoOptions"),
     "heading-marker-consistency": ("headings", "check_marker_consistency", "ConsistencyOptions"),
     "enumeration-sequence": ("enumerations", "check_sequence", "NoOptions"),
+    "lone-subheading": ("heading_forms", "check_lone_subheading", "NoOptions"),
+    "heading-punctuation": ("heading_forms", "check_heading_punctuation", "NoOptions"),
+    "empty-item": ("heading_forms", "check_empty_item", "NoOptions"),
+    "ordinal-punctuation": ("ordinal_forms", "check_ordinal_punctuation", "NoOptions"),
+    "enumeration-mix": ("ordinal_forms", "check_enumeration_mix", "NoOptions"),
     # content kinds (patterns, sections, pairs)
     "pattern": ("patterns", "check_pattern", "PatternOptions"),
     "substitution": ("patterns", "check_substitution", "SubstitutionOptions"),

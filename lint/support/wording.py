@@ -20,10 +20,14 @@ def say(zh: str, en: str) -> str:
 
 def nearest(word: str, choices) -> str | None:
     """The choice closest to `word` (case-insensitive), if any is close enough to be a typo of it."""
-    from difflib import get_close_matches   # only when something is already wrong
+    # Edit distance with transpositions (chekc is one typo from check), not difflib's ratio, which
+    # scores WR1O1 as near WR112 as WR101. Imported only when something is already wrong.
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
 
     by_folded = {str(c).casefold(): str(c) for c in choices}
-    found = get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    found = process.extractOne(word.casefold(), list(by_folded), scorer=OSA.normalized_similarity,
+                               score_cutoff=0.6)
     return by_folded[found[0]] if found else None
 
 
