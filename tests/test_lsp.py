@@ -189,3 +189,35 @@ async def test_unsaved_buffer_uses_the_workspace_config(client: LanguageClient, 
         lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=REPORT)))
     found = await diagnostics(client, uri, lambda ds: "WR105" in codes(ds))
     assert next(d for d in found if d.code == "WR105").severity == lsp.DiagnosticSeverity.Error
+
+
+def fixable_examples() -> list[tuple[str, str, list]]:
+    """(code, text, the fixed texts) for each built-in rule's failing examples whose findings carry a
+    fix (every rule enabled, the text read as a report of unknown kind, as an editor buffer is)."""
+    from lint.api import lint_text
+    from lint.config.loader import all_rules
+    from lint.output.fixes import fix_text
+
+    out = []
+    for rule in all_rules():
+        for text in rule.examples.get("fail", ()):
+            report = lint_text(text, "example.txt", select=(rule.code,))
+            fixed = [fix_text(text, [d], unsafe=True) for d in report.diagnostics if d.fix is not None]
+            if fixed:
+                out.append((rule.code, text, fixed))
+    return out
+
+
+async def test_every_rules_fix_is_offered_as_a_quick_fix(client: LanguageClient, tmp_path: Path):
+    examples = fixable_examples()
+    assert {"WR105", "WR109", "WR110", "WR501"} <= {code for code, _, _ in examples}
+    for n, (code, text, fixed) in enumerate(examples):
+        uri = open_doc(client, tmp_path / f"example{n}.txt", text)
+        found = [d for d in await diagnostics(client, uri, lambda ds: code in codes(ds)) if d.code == code]
+        whole = lsp.Range(lsp.Position(0, 0), lsp.Position(text.count("\n") + 1, 0))
+        actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), whole, lsp.CodeActionContext(
+                diagnostics=found, only=[lsp.CodeActionKind.QuickFix])))
+        offered = sorted(apply_edits(text, a.edit.changes[uri]) for a in actions
+                         if a.diagnostics and a.diagnostics[0].code == code)
+        assert offered == sorted(fixed), (code, text)
