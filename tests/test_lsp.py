@@ -115,6 +115,18 @@ async def test_diagnostic_at_utf16_range_then_quick_fix(client: LanguageClient, 
     assert "WR105" not in codes(after)
 
 
+async def test_quick_fix_deletes_a_chat_assistants_line(client: LanguageClient, tmp_path: Path):
+    text = "以下是为您撰写的工作总结：\n一、主要工作\n**全年完成投资3.2亿元**。\n"
+    uri = open_doc(client, tmp_path / "report.txt", text)
+    found = await diagnostics(client, uri, lambda ds: {"WR304", "WR305"} <= set(codes(ds)))
+    d = next(d for d in found if d.code == "WR305")
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        lsp.TextDocumentIdentifier(uri), d.range, lsp.CodeActionContext(diagnostics=[d])))
+    quick = [a for a in actions if a.kind == lsp.CodeActionKind.QuickFix]
+    assert len(quick) == 1
+    assert apply_edits(text, quick[0].edit.changes[uri]) == "一、主要工作\n**全年完成投资3.2亿元**。\n"
+
+
 async def test_hover_shows_the_rules_explanation(client: LanguageClient, tmp_path: Path):
     uri = open_doc(client, tmp_path / "report.txt", REPORT)
     await diagnostics(client, uri, lambda ds: "WR105" in codes(ds))

@@ -22,8 +22,10 @@ def test_rules_are_listed_by_code_in_aligned_columns(tmp_path):
     lines = proc.stdout.splitlines()
     codes = [line.split()[0] for line in lines]
     assert codes[:2] == ["ORG99", "ORGA101"] and codes[2:5] == ["WR101", "WR102", "WR103"] and codes[-1] == "WR602"
-    built_in = [line.split()[0] for line in run_cli("rules", cwd=tmp_path.parent).stdout.splitlines()]
-    assert codes[2:] == built_in == sorted(built_in)
+    from lint.config.loader import all_rules
+
+    listed = {"structure", "work-report", "placeholders", "typography", "duplicates", "figures"}
+    assert len(codes) == 2 + sum(rule.pack in listed for rule in all_rules())
     name_columns = {line.index(line.split()[1]) for line in lines}
     assert name_columns == {9}, proc.stdout   # the longest code, ORGA101, and two spaces
     rows = json.loads(run_cli("rules", "--format", "json", cwd=tmp_path).stdout)

@@ -38,6 +38,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "repeated-phrase": ("repetition", "check_repeated_phrases", "RepeatOptions"),
     "rate-mismatch": ("figures", "check_rates", "RateOptions"),
     "sum-mismatch": ("figures", "check_sums", "SumOptions"),
+    # residue of drafting tools, and doubled marks
+    "markdown-residue": ("residue", "check_markdown", "MarkdownOptions"),
+    "framing": ("residue", "check_framing", "FramingOptions"),
+    "editing-residue": ("residue", "check_editing", "EditingOptions"),
+    "doubled-punctuation": ("marks", "check_doubled", "DoubledOptions"),
 }
 
 
