@@ -9,7 +9,7 @@ PACK = (ROOT / "tests" / "data" / "ours.yaml").read_text(encoding="utf-8")
 def test_the_built_in_packs_examples_all_agree():
     proc = run_cli("check-packs", cwd=ROOT)
     assert proc.returncode == 0 and proc.stderr == ""
-    assert proc.stdout.startswith("检查 7 个规则包、24 条规则的 ") and proc.stdout.endswith("个示例：全部与规则相符\n")
+    assert proc.stdout.startswith("检查 8 个规则包、25 条规则的 ") and proc.stdout.endswith("个示例：全部与规则相符\n")
 
 
 def test_an_example_that_disagrees_is_an_error_naming_file_and_line(tmp_path):

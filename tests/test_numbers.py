@@ -1,9 +1,10 @@
-"""Numbers pack (WR701–WR704): one finding per document where a habit repeats, fixes for every
-place, the traps, linear time."""
+"""Numbers pack (WR701–WR704) and term lists (WR801, kind terms): one finding per document where a
+habit repeats, fixes for every place, the traps, linear time, and term lists in either regex engine."""
 from __future__ import annotations
 
 import time
 
+import pytest
 
 from lint.api import lint_text
 from lint.output.fixes import fix_text
@@ -75,3 +76,47 @@ def test_a_sign_off_in_the_extended_form_is_no_mix():
     text = ("一、工作进展\n2007年3月27日管理员代表开发组赴北京参加了比赛答辩和颁奖仪式。\n\n"
             "                         CnPack 开发组\n                         2007-06-15\n")
     assert _lint(text, "WR704", report_kind="summary") == []
+
+
+# --- WR801 and the terms kind -------------------------------------------------------------------------
+
+def test_the_built_in_term_list_is_off_by_default():
+    text = "截止目前，已开立帐户326个。\n"
+    assert [d.code for d in lint_text(text, "t.txt").diagnostics if d.code == "WR801"] == []
+    assert [text[d.start:d.end] for d in _lint(text, "WR801")] == ["截止目前", "帐户"]
+
+
+def _terms(trusted: bool, **settings):
+    from lint.kinds.terms import Term, TermsOptions
+
+    terms = (Term("贫困户", "脱贫户", ("原建档立卡贫困户", "原贫困户")), Term("APP", "客户端"), Term("下步工作", "下一步工作"))
+    options = TermsOptions(terms=terms, **settings)
+    options.prepare(trusted)
+    return options
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_exceptions_and_latin_edges_in_either_engine(trusted: bool):
+    from lint.document.builder import build_document
+    from lint.kinds.terms import check_terms
+
+    text = "下步工作：走访贫困户20户、原建档立卡贫困户5户、原贫困户3户，上线政务APP和WebAPP，app下载。\n"
+    found = [text[f.start:f.end] for f in check_terms(build_document(text), _terms(trusted))]
+    assert found == ["下步工作", "贫困户", "APP"]
+    found = [text[f.start:f.end] for f in check_terms(build_document(text), _terms(trusted, ignore_case=True))]
+    assert found == ["下步工作", "贫困户", "APP", "app"]
+
+
+@pytest.mark.parametrize("term,use,exceptions,needle", [
+    ("贫困户", "脱贫户", ("困难户",), "更长的词"),
+    ("贫困户", "贫困户", (), "相同"),
+    ("", "脱贫户", (), "不能为空"),
+])
+def test_a_bad_term_list_is_an_error(term, use, exceptions, needle):
+    from lint.kinds.patterns import PatternError
+    from lint.kinds.terms import Term, TermsOptions
+
+    with pytest.raises(PatternError, match=needle):
+        TermsOptions(terms=(Term(term, use, exceptions),)).prepare(False)
+    with pytest.raises(PatternError, match="两次"):
+        TermsOptions(terms=(Term("下步", "下一步"), Term("下步", "下一步"))).prepare(True)

@@ -33,10 +33,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "repeated-phrase": ("repetition", "check_repeated_phrases", "RepeatOptions"),
     "rate-mismatch": ("figures", "check_rates", "RateOptions"),
     "sum-mismatch": ("figures", "check_sums", "SumOptions"),
-    # numbers and dates (per-document kinds report once per document)
+    # numbers, dates and term lists (per-document kinds report once per document)
     "thousands-separator": ("numbers", "check_thousands", "ThousandsOptions"),
     "digit-width-mix": ("numbers", "check_digit_width", "DigitWidthOptions"),
     "date-format-mix": ("dates", "check_date_forms", "DateFormOptions"),
+    "terms": ("terms", "check_terms", "TermsOptions"),
 }
 
 
