@@ -38,7 +38,24 @@ def _diagnostics(proc) -> list[tuple[str, int, int, str]]:
 
 
 def test_documented_files_are_the_pack_and_the_config():
-    assert set(_doc_files()) == {"packs/our-unit.yaml", ".reportlint.yaml"}
+    assert set(_doc_files()) == {"packs/our-unit.yaml", ".reportlint.yaml", "packs/our-terms.yaml"}
+
+
+def test_the_documented_term_list_runs_and_fixes_as_described(project: Path):
+    """Section 6: the terms pack added to the config's packs (RE2, as every user pack)."""
+    config = project / ".reportlint.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "packs/our-unit.yaml]", "packs/our-unit.yaml, packs/our-terms.yaml]"), encoding="utf-8")
+    line = "下步工作要抓好落实，走访贫困户20户、原建档立卡贫困户5户，上线政务App。\n"
+    (project / "reports" / "2024总结.txt").write_text(line, encoding="utf-8")
+    proc = run_cli("check", "--format", "json", "--select", "ORG301", "reports", cwd=project)
+    found = [(line[d["range"]["start"]["character"]:d["range"]["end"]["character"]], d["fix"]["safe"])
+             for f in json.loads(proc.stdout)["files"] for d in f["diagnostics"]]
+    assert found == [("下步工作", True), ("贫困户", False), ("App", True)]
+    run_cli("check", "--fix", "--select", "ORG301", "reports", cwd=project)
+    assert (project / "reports" / "2024总结.txt").read_text(encoding="utf-8") == (
+        "下一步工作要抓好落实，走访贫困户20户、原建档立卡贫困户5户，上线政务客户端。\n")
+    assert run_cli("check-packs", "packs/our-terms.yaml", cwd=project).returncode == 0
 
 
 def test_pattern_and_substitution_rules_run_from_the_config(project: Path):

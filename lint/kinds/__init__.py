@@ -43,6 +43,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "framing": ("residue", "check_framing", "FramingOptions"),
     "editing-residue": ("residue", "check_editing", "EditingOptions"),
     "doubled-punctuation": ("marks", "check_doubled", "DoubledOptions"),
+    # numbers, dates and term lists (per-document kinds report once per document)
+    "thousands-separator": ("numbers", "check_thousands", "ThousandsOptions"),
+    "digit-width-mix": ("numbers", "check_digit_width", "DigitWidthOptions"),
+    "date-format-mix": ("dates", "check_date_forms", "DateFormOptions"),
+    "terms": ("terms", "check_terms", "TermsOptions"),
 }
 
 
