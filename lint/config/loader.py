@@ -226,9 +226,10 @@ def _builtin_packs() -> dict[str, Pack]:
 
 def _pack_code() -> list[str]:
     """The code that shapes a pickled pack besides its file: a changed kind invalidates the entry."""
-    from ..support.resources import PACKAGE, files_ending
+    from ..support.resources import PACKAGE
 
-    return files_ending(os.path.join(PACKAGE, "kinds"), ".py") + files_ending(os.path.join(PACKAGE, "packs"), ".py")
+    return sorted(os.path.join(folder, name) for part in ("kinds", "packs")
+                  for folder, _, names in os.walk(os.path.join(PACKAGE, part)) for name in names if name.endswith(".py"))
 
 
 def all_rules(config: Config | None = None) -> list[Rule]:

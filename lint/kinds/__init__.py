@@ -28,8 +28,8 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "empty-section": ("sections", "check_empty", "EmptyOptions"),
     "pairs": ("pairs", "check_pairs", "PairsOptions"),
     # duplicates and figures
-    "duplicate-block": ("duplicates", "check_duplicate_blocks", "DuplicateOptions"),
-    "near-duplicate": ("duplicates", "check_near_duplicates", "NearDuplicateOptions"),
+    "duplicate-block": ("duplicates.checks", "check_duplicate_blocks", "DuplicateOptions"),
+    "near-duplicate": ("duplicates.checks", "check_near_duplicates", "NearDuplicateOptions"),
     "repeated-phrase": ("repetition", "check_repeated_phrases", "RepeatOptions"),
     "rate-mismatch": ("figures", "check_rates", "RateOptions"),
     "sum-mismatch": ("figures", "check_sums", "SumOptions"),

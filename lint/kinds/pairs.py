@@ -13,7 +13,7 @@ from array import array
 from .findings import Finding
 from ..document.model import Document
 from ..support.records import record
-from .native import speedups
+from . import loops
 
 TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
@@ -80,14 +80,14 @@ def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
 
 
 def _unbalanced(doc: Document, options: PairsOptions) -> list[tuple[int, int]]:
-    """The paragraphs the loop above must read: all of them, or where _speedups was built only
-    those whose brackets do not all close in order (elsewhere the loop would find nothing)."""
+    """The paragraphs the loop above must read: those whose brackets do not all close in order
+    (in the others it would find nothing), or all of them where the compiled loops are not built."""
     paragraphs = doc.paragraphs
-    if speedups is None or not options.family_of or len(options.pairs) > 127:
+    if not options.family_of or len(options.pairs) > 127:   # no brackets; or more families than a byte holds
         return paragraphs
     roles = bytes(2 * family + opens for family, opens in options.family_of.values())
     skip = doc.not_prose
-    return list(map(paragraphs.__getitem__, speedups.unbalanced_blocks(
+    return list(map(paragraphs.__getitem__, loops.unbalanced_blocks(
         doc.text, "".join(options.family_of), roles, array("q", (p[0] for p in paragraphs)),
         array("q", (p[1] for p in paragraphs)), array("q", skip.starts), array("q", skip.ends))))
 
