@@ -9,7 +9,7 @@
  *                          the units compared, keys placed in the joined text
  *   verbatim_copies        later copies of a key seen before
  *   outside                the units outside the spans already reported
- *   ranks_into             the rank of the 3-gram at every offset
+ *   ranks                  the rank of the 3-gram at every offset
  *   candidates, clause_candidates
  *                          the sketch index (duplicates/sketch.py) and the windows, less the pairs
  *                          that cannot reach the threshold (may_reach; the twins keep them)
@@ -201,26 +201,17 @@ rank_repeated(Table *t)
     return 0;
 }
 
-static PyObject *
-ranks_into(PyObject *module, PyObject *args)
+/* Fill ranks[0:count] with the rank of the 3-gram at every offset of text; -1 out of memory. */
+static int
+fill_ranks(PyObject *text, uint32_t *ranks, Py_ssize_t count)
 {
-    PyObject *text;
-    Py_buffer out;
-    if (!PyArg_ParseTuple(args, "Uw*:ranks_into", &text, &out))
-        return NULL;
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = length > 2 ? length - 2 : 0;
-    if (out.len != count * (Py_ssize_t)sizeof(uint32_t)) {
-        PyBuffer_Release(&out);
-        return PyErr_Format(PyExc_ValueError, "ranks_into: the buffer must hold %zd ranks", count);
-    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    uint32_t *ranks = out.buf;
     /* Sized for a 3-gram an offset up to a point (a 25 KB report's table stays in the cache and
      * never grows); past it, grown as distinct 3-grams come. */
     Table table;
     if (table_init(&table, (size_t)(count < (1 << 16) ? count : (1 << 16))) < 0)
-        goto no_memory;
+        return -1;
     int grown = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
         uint64_t key = kind == PyUnicode_2BYTE_KIND ? ucs2_gram_key(data, i) : gram_key(kind, data, i);
@@ -248,13 +239,52 @@ ranks_into(PyObject *module, PyObject *args)
         for (Py_ssize_t i = 0; i < count; i++)
             ranks[i] = table.slots[ranks[i]].rank;
     PyMem_Free(table.slots);
-    PyBuffer_Release(&out);
-    Py_RETURN_NONE;
+    return 0;
 
 no_memory:
     PyMem_Free(table.slots);
-    PyBuffer_Release(&out);
-    return PyErr_NoMemory();
+    return -1;
+}
+
+/* ranks(text): a new array("I") holding the rank of the 3-gram at every offset of text. It is
+ * made from zeros and filled in place: the zeros are freed before the table is built. */
+static PyObject *
+ranks(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U:ranks", &text))
+        return NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = length > 2 ? length - 2 : 0;
+    PyObject *array_module = PyImport_ImportModule("array");
+    if (!array_module)
+        return NULL;
+    PyObject *zeros = PyBytes_FromStringAndSize(NULL, count * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *out = NULL;
+    if (zeros) {
+        memset(PyBytes_AS_STRING(zeros), 0, (size_t)PyBytes_GET_SIZE(zeros));
+        out = PyObject_CallMethod(array_module, "array", "sO", "I", zeros);
+        Py_DECREF(zeros);
+    }
+    Py_DECREF(array_module);
+    if (!out)
+        return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(out, &view, PyBUF_WRITABLE) < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    if (view.len != count * (Py_ssize_t)sizeof(uint32_t)) {     /* an unsigned int is not 4 bytes here */
+        PyBuffer_Release(&view);
+        Py_DECREF(out);
+        return PyErr_Format(PyExc_RuntimeError, "ranks: array('I') items are not 4 bytes");
+    }
+    int failed = fill_ranks(text, view.buf, count);
+    PyBuffer_Release(&view);
+    if (failed) {
+        Py_DECREF(out);
+        return PyErr_NoMemory();
+    }
+    return out;
 }
 
 /* ---------------------------------------------------------------- bounds on the similarity */
@@ -1674,8 +1704,8 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"ranks_into", ranks_into, METH_VARARGS,
-     "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
+    {"ranks", ranks, METH_VARARGS,
+     "ranks(text): the rank of the 3-gram at every offset of text, as a new array('I')."},
     {"candidates", candidates, METH_VARARGS,
      "candidates(joined, ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound, floor):"
      " [(i, [j, ...])] for the units that may nearly repeat earlier ones."},

@@ -22,8 +22,8 @@ def verbatim_copies(joined: str, start: array, end: array, length: array, at: ar
 def outside(skip_start: array, skip_end: array, start: array, end: array, length: array, group: array,
             at: array) -> Columns:
     """The units less those inside a skipped span."""
-def ranks_into(text: str, out: array) -> None:
-    """The rank of the 3-gram at every offset of text, into a uint32 array (array("I")) of len(text) - 2."""
+def ranks(text: str) -> array:
+    """The rank of the 3-gram at every offset of text, as a new array("I") (the twin: a list of small ints)."""
 def candidates(joined: str, ranks: array, at: array, length: array, start: array, end: array, k: int,
                max_bucket: int, min_shared: int, overlap: float, bound: float,
                floor: float) -> list[tuple[int, list[int]]]:

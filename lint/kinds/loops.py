@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-NAMES = ("fold", "block_units", "sentence_units", "clause_units", "verbatim_copies", "outside", "ranks_into",
+NAMES = ("fold", "block_units", "sentence_units", "clause_units", "verbatim_copies", "outside", "ranks",
          "candidates", "clause_candidates", "doubled_words", "unbalanced_blocks")
 
 # Arguments the C reads into a C int, by position, with the values it takes (the sketch into an

@@ -29,7 +29,7 @@ class Folded:
     def __init__(self, doc: Document) -> None:
         self.starts = array("q", (b.start for b in doc.compared))
         self.ends = array("q", (b.end for b in doc.compared))
-        self._ranks: array | None = None
+        self._ranks: list[int] | array | None = None
         joined, *columns = loops.fold(doc.text, self.starts, self.ends)
         self.base, self.hole_from, self.hole_start, self.hole_end, self.hole_before = map(int64s, columns)
         # Folding removed every whitespace character, so no block holds the separator: a 3-gram
@@ -41,11 +41,10 @@ class Folded:
         at = units.at[i]
         return self.joined[at:at + units.length[i]]
 
-    def ranks(self) -> array:
+    def ranks(self) -> list[int] | array:
         """The rank of the 3-gram at every offset of the joined text (0 if it occurs once), on first use."""
         if self._ranks is None:
-            self._ranks = array("I", bytes(4 * max(len(self.joined) - 2, 0)))
-            loops.ranks_into(self.joined, self._ranks)
+            self._ranks = loops.ranks(self.joined)
         return self._ranks
 
     def layout(self) -> tuple[array, ...]:

@@ -3,9 +3,10 @@ of the function of the same name in lint/kinds/_compiled.c (see _compiled.pyi) a
 results. It is the reference the tests hold the C to, and what runs where the C was not built or
 REPORTLINT_PURE_PYTHON=1 is set (lint/kinds/loops.py chooses).
 
-Two answers may differ, and only where the C saves work: `candidates` and `clause_candidates`
-come as an iterator, and keep the pairs the C sets aside because they cannot reach `floor` (they
-are scored and fall short).
+Answers may differ only in form, or where the C saves work: `ranks` is a list (small ints, which
+Python reads fastest) where the C gives an array; `candidates` and `clause_candidates` come as an
+iterator, and keep the pairs the C sets aside because they cannot reach `floor` (they are scored
+and fall short).
 """
 from __future__ import annotations
 
@@ -199,33 +200,35 @@ def outside(skip_start: array, skip_end: array, start: array, end: array, length
     return (units if all(keep) else units.keep(keep)).as_bytes()
 
 
-def ranks_into(text: str, out: array) -> None:
-    """The rank of the 3-gram at every offset of `text` into `out` (uint32): 0 for a 3-gram seen
-    once, else 1, 2, … by count, then tie-break (sketch.ranks_of_repeated).
+def ranks(text: str) -> list[int] | array:
+    """The rank of the 3-gram at every offset of `text`: 0 for a 3-gram seen once, else 1, 2, … by
+    count, then tie-break (sketch.ranks_of_repeated). Small ints in a list, which a unit's sort
+    reads fastest; past _COMPACT_FROM offsets an array("I"), as the C gives.
 
     One counting pass over the whole document, then one lookup an offset in the (smaller) dict
-    of repeated 3-grams. Past _COMPACT_FROM offsets the 3-grams are cut twice, a slice at a time,
-    to be counted and then ranked, never held whole (an int object each would cost 40 bytes an
-    offset); below it, holding them saves cutting them again.
+    of repeated 3-grams. A list of 3-grams costs ~40 bytes an offset (an int object each), an
+    array 8, and the ranks 8 (shared ints) or 4: past _COMPACT_FROM the 3-grams are cut twice, a
+    slice at a time, to be counted and then ranked, and never held whole.
     """
     grams = Grams(text)
-    if len(out) != grams.count:
-        raise ValueError(f"ranks_into: the buffer must hold {grams.count} ranks")
     if grams.count < _COMPACT_FROM or not grams.in_bmp:
         whole: list = []
         for piece in grams.slices():
             whole.extend(piece.tolist() if isinstance(piece, array) else piece)
         rank_of = ranks_of_repeated(Counter(whole)).get
-        out[:] = array("I", map(rank_of, whole, repeat(0)))
-        return
+        return list(map(rank_of, whole, repeat(0)))
     rank_of = ranks_of_repeated(grams.counts()).get
+    # Made whole at once and filled in place: grown by extend, its last reallocation would hold
+    # two copies (a 10 MB report's peak).
+    out = array("I", (0,)) * grams.count
     done = 0
     for piece in grams.slices():
         out[done:done + len(piece)] = array("I", map(rank_of, piece, repeat(0)))
         done += len(piece)
+    return out
 
 
-def candidates(joined: str, ranks: array, at: array, length: array, start: array, end: array, k: int,
+def candidates(joined: str, ranks: list[int] | array, at: array, length: array, start: array, end: array, k: int,
                max_bucket: int, min_shared: int, overlap: float, bound: float,
                floor: float) -> Iterator[tuple[int, list[int]]]:
     """(i, the earlier units unit i may nearly repeat) from the sketch index (sketch.Index)."""
@@ -238,7 +241,7 @@ def candidates(joined: str, ranks: array, at: array, length: array, start: array
     return Index(k, max_bucket, min_shared, overlap, bound).candidates(unit_ranks, length, start, end)
 
 
-def clause_candidates(joined: str, ranks: array, at: array, length: array, group: array, window: int,
+def clause_candidates(joined: str, ranks: list[int] | array, at: array, length: array, group: array, window: int,
                       floor: float) -> Iterator[tuple[int, list[int]]]:
     """(i, the `window` clauses before clause i in its group), for each clause after its group's first."""
     for _, run in groupby(range(len(group)), key=group.__getitem__):
