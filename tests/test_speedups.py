@@ -292,10 +292,10 @@ def test_pairs_read_only_the_blocks_that_do_not_close_in_order(text, kind, pairs
 
     doc = build_document(text, "r.md" if kind == "markdown" else "r.txt", kind)
     options = PairsOptions(pairs=pairs)
-    options.prepare(True)
+    brackets = options.prepare(True)
 
     def findings():
-        return [(f.start, f.end, f.args, f.variant) for f in module.check_pairs(doc, options)]
+        return [(f.start, f.end, f.args, f.variant) for f in module.check_pairs(doc, options, brackets)]
 
     compiled = findings()
     with twins_only():

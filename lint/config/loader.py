@@ -55,7 +55,9 @@ class RuleSet:
         self.genre = genre      # the report kind the config sets for the file (None: recognise it)
 
     def __repr__(self) -> str:
-        return f"RuleSet(rules={self.rules!r}, allow={self.allow!r}, genre={self.genre!r})"
+        # A rule's prepared state follows from its options (and an RE2 regex's repr holds its address).
+        rules = tuple(rule._replace(prepared=None) for rule in self.rules)
+        return f"RuleSet(rules={rules!r}, allow={self.allow!r}, genre={self.genre!r})"
 
     def codes(self) -> set[str]:
         return {r.code for r in self.rules}
@@ -335,22 +337,22 @@ def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
         if setting.get("severity") == "off":
             return rule._replace(enabled=False)
         severity = setting.get("severity") or rule.severity
-        options = rule.options
+        options, prepared = rule.options, rule.prepared
         if setting.get("options"):
             from ..packs.specs import options_dict
 
             merged = {**options_dict(rule.options), **setting["options"]}
             own_lines = {k[1:]: v for k, v in config.lines.items() if k and k[0] == source}
             _check_option_keys(rule, setting["options"], key, source, own_lines)
-            options = validate_options(rule.kind, merged, source, own_lines,
-                                       ("rules", key, "options"), rule.trusted)
-        rule = rule._replace(severity=severity, options=options,
-                       enabled=setting.get("enabled", severity != "off"))
+            options, prepared = validate_options(rule.kind, merged, source, own_lines,
+                                                 ("rules", key, "options"), rule.trusted)
+        rule = rule._replace(severity=severity, options=options, prepared=prepared,
+                             enabled=setting.get("enabled", severity != "off"))
     return rule
 
 
 def _check_option_keys(rule: Rule, options: dict, key: str, source: str, lines: dict) -> None:
-    """Unknown option keys are errors naming the known ones (not every kind's options forbid them in a pack)."""
+    """Unknown option keys are errors naming the known ones, before the options are merged and validated."""
     known = set(rule.options._fields)
     for name in options:
         if name not in known:

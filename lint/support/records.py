@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections import namedtuple
 from functools import partial
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Any, Callable
+from .hints import Any, Callable
 
 # What a class statement puts in a class's namespace that the named tuple class has of its own.
 _NOT_COPIED = frozenset({"__module__", "__qualname__", "__doc__", "__annotations__", "__dict__", "__weakref__"})
@@ -47,6 +45,14 @@ def maker(cls: type) -> Callable[[tuple], Any]:
     does the same in C. Defaults are not filled in: every field must be given.
     """
     return partial(tuple.__new__, cls)
+
+
+def by_name(cls: type) -> Callable[..., Any]:
+    """A constructor of the named tuple class `cls` taking fields by name, defaults filled in:
+    `make_edit(start=3, end=5, new_text="")`. It calls the class's own __new__ without the call
+    through the class, which costs as much again; as fast as `maker` for the kinds' findings.
+    """
+    return partial(cls.__new__, cls)
 
 
 def _check_default_order(name: str, fields: tuple, namespace) -> None:

@@ -17,31 +17,26 @@ from operator import ge
 from ...document.model import Document
 from ...support.hints import Iterator
 from .. import loops, similarity
-from ...support.records import record
-from ..findings import Finding, Related
+from ..findings import Finding, make_finding, make_related
+from ..options import kind_options
 from .levels import Folded, block_units, clause_units, folded, outside, sentence_units
 from .units import TRAIL_CHARS, Unit, Units
 
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE_WINDOW = 32                     # a clause is compared with at most this many clauses before it
 
 
-@record
+@kind_options
 class DuplicateOptions:
     """Verbatim duplicates: the minimum length (in characters, whitespace folded) of a copy."""
-
-    __pydantic_config__ = _FORBID
 
     min_chars: int = 20
     related_message: str = "首次出现"
 
 
-@record
+@kind_options
 class NearDuplicateOptions:
     """Near duplicates: rapidfuzz ratio threshold (0–100), minimum lengths, sketch size."""
-
-    __pydantic_config__ = _FORBID
 
     threshold: float = 90.0
     min_chars: int = 15
@@ -78,8 +73,8 @@ def check_duplicate_blocks(doc: Document, options: DuplicateOptions) -> Iterator
 def _finding(text: str, start: int, end: int, args: dict, variant: str, first_start: int, first_end: int,
              related_message: str) -> Finding:
     """A finding on text[start:end] (trailing spaces trimmed) pointing to the earlier text it repeats."""
-    related = Related(start=first_start, end=_trim_end(text, first_start, first_end), message=related_message)
-    return Finding(start=start, end=_trim_end(text, start, end), args=args, variant=variant, related=(related,))
+    related = make_related(start=first_start, end=_trim_end(text, first_start, first_end), message=related_message)
+    return make_finding(start=start, end=_trim_end(text, start, end), args=args, variant=variant, related=(related,))
 
 
 def _passages(doc: Document, found: list) -> Iterator[tuple]:
