@@ -20,6 +20,7 @@ from ..support.hints import Any, Iterable, Iterator, Literal, Optional, Union
 from ..support.records import record
 from .findings import Finding, make_edit, make_finding, make_fix
 from .options import kind_options
+from . import prefilter
 from .prefilter import Shape, analyse
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
@@ -168,19 +169,22 @@ def _search(doc: Document, regions: SpanSet, scans, lines: bool) -> list:
     """
     found: list = []
     for k, scan in enumerate(scans):
-        shape = scan.shape
+        shape = scan.shape if prefilter.ENABLED else _PLAIN
         if not lines:
             _search_each(doc.text, regions, scan, k, range(len(regions.starts)), found)
         elif shape.first is not None:
             _keep(doc.text, regions, scan, k, match_at(scan.rx, doc.text, doc.offsets_of(shape.first)), found)
         else:
-            _search_lines(doc, regions, scan, k, found)
+            _search_lines(doc, regions, scan, shape, k, found)
     return found
 
 
-def _search_lines(doc: Document, regions: SpanSet, scan: Scan, k: int, found: list) -> None:
+_PLAIN = Shape()    # nothing known: every paragraph searched on its own
+
+
+def _search_lines(doc: Document, regions: SpanSet, scan: Scan, shape: Shape, k: int, found: list) -> None:
     """Search the lines holding the needle (all without one): in runs when the pattern is line-bound."""
-    text, shape = doc.text, scan.shape
+    text = doc.text
     lines = None if shape.needle is None else _lines_with(doc, shape.needle)
     if not shape.line_bound:
         _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
