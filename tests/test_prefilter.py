@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, ROOT, SHARED
 from lint.config.loader import all_rules
 from lint.document.builder import build_document
-from lint.document.text import SpanSet
 from lint.input.files import read_path
 from lint.kinds import patterns, prefilter
 

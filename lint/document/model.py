@@ -3,7 +3,7 @@
 Nothing changes a Marker, Heading, Block or Span once it is made. Markers, ordinals, blocks and
 spans are named tuples: a report has one Block per line, and a tuple is built in C. A Heading is
 a class with slots, as the rules read its fields most: a slot is read three times as fast as a
-named tuple's field. None is a dataclass, which would cost every run a millisecond to define.
+named tuple's field (lint/support/records.py says why records, not dataclasses).
 """
 from __future__ import annotations
 
@@ -13,10 +13,7 @@ from functools import cached_property
 from .positions import LineIndex
 from ..support.records import maker, record
 from .text import SpanSet, merge_spans, sentence_spans
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
+from ..support.hints import Iterator
 
 # Heading families and their level in GB/T 9704 practice: 一、 > （一） > 1. > （1） > ①.
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}

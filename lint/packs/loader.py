@@ -1,8 +1,7 @@
 """Rule packs: YAML files under rules/ (or a user's own) declaring rules of the known kinds.
 
 Packs are validated with pydantic (unknown keys, wrong types, unknown kinds, duplicated codes
-are errors naming file, line and column) and turned into cheap `Rule` objects for the engine.
-Rules and packs are named tuples, which cost a run far less to define than dataclasses.
+are errors naming file, line and column) and turned into `Rule` records for the engine.
 """
 from __future__ import annotations
 

@@ -1,10 +1,13 @@
-"""Named tuple classes declared the way typing.NamedTuple declares them, without importing typing.
+"""Records: immutable value classes declared the way typing.NamedTuple declares them, without typing.
 
-`typing` costs a one-file run 3 ms to import, and each typing.NamedTuple class about 100 µs
-more than collections.namedtuple to define, as typing turns every (string) annotation into a
-ForwardRef; a run defines some forty. The class @record makes is the one collections.namedtuple
-makes, so instances are built and read exactly as fast, and pickle alike; `maker` builds them
-from one tuple in C, for the loops that make thousands.
+Options, rules, configs, findings and diagnostics are records rather than dataclasses: a
+dataclass costs a run a millisecond of code generation to define (a run defines some forty
+classes) and a frozen one pays an object.__setattr__ per field to build, where a tuple is built
+in C. typing.NamedTuple would import typing (lint/support/hints.py) and costs about 100 µs more a
+class, as it turns every (string) annotation into a ForwardRef. The class @record makes is the
+one collections.namedtuple makes, so instances are built and read exactly as fast, and pickle
+alike; `maker` builds them from one tuple in C, for the loops that make thousands, and `by_name`
+by keyword as fast.
 """
 from __future__ import annotations
 
