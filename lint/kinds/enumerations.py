@@ -13,6 +13,7 @@ _FORMS = {"shi": "{}是", "di": "第{}", "qi": "其{}"}
 
 
 def check_sequence(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """WR107: run-in ordinals (一是/二是, 第一/第二, 其一/其二) that skip, repeat or go backwards."""
     for run in doc.enumerations:
         previous = run[0].value
         for item in run[1:]:

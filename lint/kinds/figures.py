@@ -43,17 +43,20 @@ _MAX_SKIPPED = 8      # characters of figure-less text a breakdown may hold betw
 
 @kind_options
 class RateOptions:
-    """Rate-mismatch options: stems of rates that are not a part-of-whole ratio."""
+    """Rates by their stem (整改率: 整改): those that are no share of a whole, and reduction rates.
 
-    exclude_stems: tuple[str, ...] = ("增长", "增速", "增幅", "降幅", "上升", "提高", "同比", "环比")
-    # A reduction rate (压减率, 下降率, 减少率) is the share removed: part/whole when the part is what
-    # was removed, (whole - part)/whole when it is what is left (压减后保留90项).
-    reduction_stems: tuple[str, ...] = ("压减", "下降", "减少", "降低", "精简", "削减", "缩减", "压缩", "核减")
+    A reduction rate (压减率, 下降率) is the share removed: part/whole when the part is what was
+    removed, (whole - part)/whole when it is what is left (压减后保留90项).
+    """
+
+    exclude_stems: tuple[str, ...] = ("增长", "增速", "增幅", "降幅", "上升", "提高", "同比", "环比")   # not checked
+    reduction_stems: tuple[str, ...] = ("压减", "下降", "减少", "降低", "精简", "削减", "缩减", "压缩", "核减")   # a share removed
 
 
 @kind_options
 class SumOptions:
-    """Sum-mismatch options: labels that mark a list as exhaustive (a remainder part)."""
+    """Labels of a remainder part (其他): a list holding one is exhaustive, so parts short of the
+    total are reported too."""
 
     remainder_labels: tuple[str, ...] = ("其他", "其它", "其余", "另有", "剩余")
 

@@ -24,14 +24,14 @@ class SequenceOptions:
 class StartOptions:
     """Heading start (WR102): the number a run of headings should start at."""
 
-    start: int = 1
+    start: int = 1              # the number of the first heading of a run
 
 
 @kind_options
 class ConsistencyOptions:
     """Marker consistency (WR106): which bracket width is right (the majority's, or always full or half)."""
 
-    form: Literal["majority", "full", "half"] = "majority"
+    form: Literal["majority", "full", "half"] = "majority"   # the right width: the document's majority, or always one
 
 
 def sibling_runs(doc: Document) -> Iterator[list[Heading]]:

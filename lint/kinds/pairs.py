@@ -31,7 +31,7 @@ class Brackets:
 class PairsOptions:
     """`pairs`: each entry is "open close", several forms of one family joined, e.g. "（( ）)"."""
 
-    pairs: tuple[str, ...] = ("（( ）)", "“ ”", "‘ ’", "《 》", "【 】")
+    pairs: tuple[str, ...] = ("（( ）)", "“ ”", "‘ ’", "《 》", "【 】")   # openers, a space, closers
 
     def prepare(self, trusted: bool) -> Brackets:
         """Index every bracket character by its family and role."""

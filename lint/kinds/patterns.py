@@ -101,11 +101,11 @@ class Scans:
 class PatternOptions:
     """Report every match of `patterns` (regexes) or `words` (literal strings)."""
 
-    patterns: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()        # regexes, run on one paragraph or title at a time (^ $: its ends)
+    words: tuple[str, ...] = ()           # literal strings; where two overlap, the longer
     exceptions: tuple[str, ...] = ()      # regexes (a plain word matches itself); overlapping matches are dropped
-    scope: Literal["titles", "body", "all"] = "all"
-    group: Optional[Union[int, str]] = None   # report only this capture group of each pattern
+    scope: Literal["titles", "body", "all"] = "all"   # heading titles, the rest, or both
+    group: Optional[Union[int, str]] = None   # report only this capture group of each pattern (number or name)
     ignore_case: bool = False
     word_boundaries: bool = True          # a word with a Latin letter or digit at an end must not touch another
     include_markers: bool = False         # also match on heading markers (一、 （二）)
@@ -272,7 +272,8 @@ def quote(text: str, limit: int = 40) -> str:
 
 
 def check_pattern(doc: Document, options: PatternOptions, scans: Scans) -> Iterator[Finding]:
-    """Every accepted match; the message may quote it as {match}."""
+    """Every match of the patterns or words: outside the exceptions, and outside heading markers
+    unless asked. The message may quote it as {match}."""
     for s, e, _ in find_matches(doc, options, scans):
         yield make_finding(start=s, end=e, args={"match": quote(doc.text[s:e])})
 
@@ -290,10 +291,10 @@ class SubstitutionOptions:
     """Report matches of `pattern` and offer `replacement`: a template (\\1, \\g<name>), or a map from
     matched text to new text; a match that is not a key has each key inside it replaced."""
 
-    pattern: str
-    replacement: Union[str, dict[str, str]]
+    pattern: str                          # a regex, as a pattern rule's
+    replacement: Union[str, dict[str, str]]   # a template (\\1, \\g<name>), or matched text → new text
     safe: bool = True                     # a safe fix is applied by --fix; an unsafe one needs --unsafe-fixes
-    exceptions: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()      # as a pattern rule's
     scope: Literal["titles", "body", "all"] = "all"
     group: Optional[Union[int, str]] = None   # replace (and report) only this capture group
     ignore_case: bool = False

@@ -21,12 +21,12 @@ class RepeatOptions:
     """Which single characters may not be doubled, and doubled strings that are correct Chinese."""
 
     single_chars: str = "的了"   # (Chinese characters only; others are ignored)
-    skip_leading: str = "一"
-    exceptions: tuple[str, ...] = ()
+    skip_leading: str = "一"      # a doubled two-character word starting so is reduplication (一个一个)
+    exceptions: tuple[str, ...] = ()   # doubled strings that are right (研究研究)
 
 
 def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Finding]:
-    """WR403: report the whole doubled span, with an unsafe fix deleting the second copy.
+    """WR403: a word typed twice in a row, the whole doubled span, with an unsafe fix deleting the second copy.
 
     Both patterns stay within a line, so each searches the whole text once; matches off the
     blocks (masked lines) are dropped.

@@ -29,10 +29,10 @@ class Section:
     that names it, of a paragraph that states it, and of a document title that makes the whole
     document this section (a 工作计划 is its plan)."""
 
-    name: str
-    wordings: tuple[str, ...]
-    paragraph_wordings: tuple[str, ...] = ()
-    title_wordings: tuple[str, ...] = ()
+    name: str                              # what messages call it ({section})
+    wordings: tuple[str, ...]              # regexes of a heading title, short line or lead-in line naming it
+    paragraph_wordings: tuple[str, ...] = ()   # regexes of a paragraph stating it (……还存在不少困难和问题)
+    title_wordings: tuple[str, ...] = ()   # regexes of a document title making the whole document it
 
 
 @record
@@ -49,9 +49,9 @@ class Wordings:
 class SectionsOptions:
     """The sections, in their expected order; `level` limits numbered headings to one level."""
 
-    sections: tuple[Section, ...]
+    sections: tuple[Section, ...]         # in their expected order
     required: Optional[dict[str, tuple[str, ...]]] = None   # report kind → the sections it must have (none: all, always)
-    level: Union[int, Literal["any"]] = "any"
+    level: Union[int, Literal["any"]] = "any"   # numbered headings of this level only (1: 一、, 2: （一）…)
     max_title: int = 30                   # longer titles are prose, not a section name
     standalone_lines: bool = True         # also accept a short line of its own as a section name
 
@@ -215,7 +215,7 @@ def check_order(doc: Document, options: SectionsOptions, wordings: Wordings) -> 
 
 @kind_options
 class EmptyOptions:
-    """Options of the empty-section kind."""
+    """When a heading with nothing under it is not an empty section."""
 
     skip_sentence_titles: bool = True     # "（一）加强组织领导。" run in before the next heading may be a whole point
     need_content_sibling: bool = True     # a run of bare headings is a list, not a row of empty sections

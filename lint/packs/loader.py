@@ -62,6 +62,15 @@ class Pack:
     rules: tuple[Rule, ...]
 
 
+def by_code(rules) -> list:
+    """Rules in the order of their codes: by prefix, then by number (WR101 … WR602, ORG101 …)."""
+    def key(rule):
+        digits = len(rule.code) - len(rule.code.rstrip("0123456789"))
+        return rule.code[:-digits], int(rule.code[-digits:])
+
+    return sorted(rules, key=key)
+
+
 @lru_cache(maxsize=1)
 def builtin_pack_paths() -> dict[str, str]:
     """Built-in packs by name: every rules/*.yaml shipped with reportlint (found once: they ship with it)."""

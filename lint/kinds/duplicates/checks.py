@@ -30,25 +30,25 @@ _CLAUSE_WINDOW = 32                     # a clause is compared with at most this
 class DuplicateOptions:
     """Verbatim duplicates: the minimum length (in characters, whitespace folded) of a copy."""
 
-    min_chars: int = 20
-    related_message: str = "首次出现"
+    min_chars: int = 20                # the shortest copy reported (whitespace not counted)
+    related_message: str = "首次出现"    # what the finding calls the first copy
 
 
 @kind_options
 class NearDuplicateOptions:
     """Near duplicates: rapidfuzz ratio threshold (0–100), minimum lengths, sketch size."""
 
-    threshold: float = 90.0
-    min_chars: int = 15
-    min_paragraph_chars: int = 40
+    threshold: float = 90.0        # the similarity (fuzz.ratio, 0–100) from which two units are near copies
+    min_chars: int = 15            # the shortest sentence compared (its folded text)
+    min_paragraph_chars: int = 40  # the shortest paragraph compared as a whole
     sketch_size: int = 8           # rarest 3-grams kept per unit
     min_shared: int = 2            # sketch entries a candidate pair must share …
     min_overlap: float = 0.0       # … and this share of the two sketches' union
     max_bucket: int = 12           # a 3-gram in more units than this is too common to index
-    report_identical: bool = True
+    report_identical: bool = True  # report sentences identical to an earlier one too (score 100)
     clause_min_chars: int = 20      # clauses are compared only within one paragraph
-    clause_threshold: float = 90.0
-    related_message: str = "相似的前文"
+    clause_threshold: float = 90.0  # the similarity from which two clauses are near copies
+    related_message: str = "相似的前文"  # what the finding calls the earlier text
 
 
 def verbatim_copies(doc: Document, min_chars: int) -> list[tuple[Unit, Unit]]:
