@@ -16,6 +16,8 @@ from ..support import hints
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*\d{2,}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_FORMS = {"code": (CODE_RE, "a rule code is capital letters then digits, e.g. WR301 or ORG101"),
+          "name": (NAME_RE, "a rule name is kebab-case, e.g. heading-sequence")}
 
 
 class Texts(BaseModel):
@@ -50,18 +52,12 @@ class RuleSpec(BaseModel):
     # The report kinds the rule applies to (see lint/document/genre.py); none given: every document.
     documents: Optional[list[str]] = None
 
-    @field_validator("code")
+    @field_validator("code", "name")
     @classmethod
-    def _code(cls, v: str) -> str:
-        if not CODE_RE.match(v):
-            raise ValueError("a rule code is capital letters then digits, e.g. WR301 or ORG101")
-        return v
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str) -> str:
-        if not NAME_RE.match(v):
-            raise ValueError("a rule name is kebab-case, e.g. heading-sequence")
+    def _form(cls, v: str, info) -> str:
+        form, told = _FORMS[info.field_name]
+        if not form.match(v):
+            raise ValueError(told)
         return v
 
     @field_validator("documents")
