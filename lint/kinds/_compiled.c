@@ -246,8 +246,8 @@ no_memory:
     return -1;
 }
 
-/* ranks(text): a new array("I") holding the rank of the 3-gram at every offset of text. It is
- * made from zeros and filled in place: the zeros are freed before the table is built. */
+/* ranks(text): a new array("I") holding the rank of the 3-gram at every offset of text, made as
+ * array("I", bytes(4 * n)) and filled in place. */
 static PyObject *
 ranks(PyObject *module, PyObject *args)
 {
@@ -258,10 +258,10 @@ ranks(PyObject *module, PyObject *args)
     PyObject *array_module = PyImport_ImportModule("array");
     if (!array_module)
         return NULL;
-    PyObject *zeros = PyBytes_FromStringAndSize(NULL, count * (Py_ssize_t)sizeof(uint32_t));
+    /* bytes(n) is calloc'd: its pages are never touched, and cost no memory while copied. */
+    PyObject *zeros = PyObject_CallFunction((PyObject *)&PyBytes_Type, "n", count * (Py_ssize_t)sizeof(uint32_t));
     PyObject *out = NULL;
     if (zeros) {
-        memset(PyBytes_AS_STRING(zeros), 0, (size_t)PyBytes_GET_SIZE(zeros));
         out = PyObject_CallMethod(array_module, "array", "sO", "I", zeros);
         Py_DECREF(zeros);
     }
