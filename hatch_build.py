@@ -1,9 +1,10 @@
-"""Wheel build hook: compile lint/kinds/_speedups.c where a C compiler is at hand.
+"""Wheel build hook: compile lint/kinds/_compiled.c where a C compiler is at hand.
 
-The extension only makes the near-duplicate rule (WR402) faster: duplicates.py holds the same steps
-in Python and gives the same results, so where nothing compiles (no compiler, an unusual platform)
-the wheel is pure Python and lints exactly the same, only slower. REPORTLINT_PURE_PYTHON=1 skips
-compiling. An editable install puts the module beside its source, as an in-place build does.
+The extension only makes WR401–WR403 and WR502 faster: each compiled function has a Python twin
+with the same signature and results (lint/kinds/loops.py chooses), so where nothing compiles (no
+compiler, an unusual platform) the wheel is pure Python and lints exactly the same, only slower.
+REPORTLINT_PURE_PYTHON=1 skips compiling. An editable install puts the module beside its source,
+as an in-place build does.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ import tempfile
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCE = os.path.join("lint", "kinds", "_speedups.c")
-MODULE = "lint.kinds._speedups"
+SOURCE = os.path.join("lint", "kinds", "_compiled.c")
+MODULE = "lint.kinds._compiled"
 
 
 class CustomBuildHook(BuildHookInterface):

@@ -24,7 +24,7 @@ from lint.api import ruleset_for  # noqa: E402
 from lint.engine.diagnostics import FileReport  # noqa: E402
 from lint.engine import runner as engine  # noqa: E402
 from lint.output.formatters import render_file  # noqa: E402
-from lint.kinds import load_kind  # noqa: E402
+from lint.kinds import run_kind  # noqa: E402
 from lint.document.builder import build_document  # noqa: E402
 from lint.input.files import read_path  # noqa: E402
 
@@ -45,9 +45,8 @@ def profile(paths: list[str]) -> tuple[Counter, Counter]:
         cpu["document"] += clock() - t1
         recorded = {}
         for rule in ruleset.rules:
-            check = load_kind(rule.kind)[0]
             t = clock()
-            recorded[rule.kind, rule.code] = list(check(doc, rule.options))
+            recorded[rule.kind, rule.code] = list(run_kind(rule.kind, doc, rule.options, rule.prepared))
             cpu[rule.code] += clock() - t
             found[rule.code] += len(recorded[rule.kind, rule.code])
         t = clock()
@@ -63,12 +62,12 @@ def _replay(doc, ruleset, recorded: dict) -> list:
     """engine.run over findings already found: the engine's own share (messages, diagnostics,
     suppressions, sorting) without the rules."""
     codes = iter([r.code for r in ruleset.rules])
-    real = engine.load_kind
-    engine.load_kind = lambda kind: (lambda doc, options: recorded[kind, next(codes)], None)
+    real = engine.run_kind
+    engine.run_kind = lambda kind, doc, options, prepared: recorded[kind, next(codes)]
     try:
         return engine.run(doc, ruleset)
     finally:
-        engine.load_kind = real
+        engine.run_kind = real
 
 
 def main() -> int:

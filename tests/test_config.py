@@ -125,10 +125,11 @@ def test_severity_override_and_options(tmp_path):
 def test_overriding_one_option_keeps_the_nested_others(tmp_path):
     config = load_config(str(_write(tmp_path, "c.yaml", "rules:\n  WR201: {options: {level: 1}}\n")))
     default = {r.code: r for r in resolve(Config()).rules}["WR201"].options
-    options = {r.code: r for r in resolve(config).rules}["WR201"].options
+    rule = {r.code: r for r in resolve(config).rules}["WR201"]
+    options = rule.options
     assert options.level == 1 and default.level == "any"
     assert options.sections == default.sections and type(options.sections[0]) is type(default.sections[0])
-    assert len(options.compiled) == len(options.sections)     # prepared again with the new settings
+    assert len(rule.prepared.names) == len(options.sections)     # prepared again with the new settings
 
 
 def test_per_file_ignore_and_pack_choice(tmp_path):

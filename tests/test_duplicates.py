@@ -92,7 +92,8 @@ def test_near_duplicate_finds_a_planted_pair_among_thousands(count):
 
 
 def test_large_documents_keep_ranks_compact_with_the_same_findings(monkeypatch):
-    from lint.kinds import duplicates
+    from lint.kinds import loops
+    from lint.kinds.duplicates import twins
 
     text = SEED.read_text(encoding="utf-8") * 3
 
@@ -101,9 +102,9 @@ def test_large_documents_keep_ranks_compact_with_the_same_findings(monkeypatch):
         return [(f.start, f.end, f.args) for f in check_near_duplicates(doc, NearDuplicateOptions())]
 
     as_list = found()
-    monkeypatch.setattr(duplicates, "_COMPACT_FROM", 1)     # every document counts as large
-    doc = build_document(text, "r.txt", "text")
-    assert type(duplicates.folded(doc).ranks()).__name__ == "array"
+    monkeypatch.setattr(twins, "_COMPACT_FROM", 1)     # every document counts as large
+    monkeypatch.setattr(loops, "ranks", twins.ranks)
+    assert type(twins.ranks(text)).__name__ == "array"
     assert found() == as_list and as_list
 
 
@@ -195,15 +196,15 @@ def test_3grams_cut_a_slice_at_a_time_are_the_3grams_of_the_text(text, slice_wor
     every slice size the 3-grams are those of the whole text, UTF-16 units i..i+2 as one int."""
     import sys
 
-    from lint.kinds import duplicates
+    from lint.kinds.duplicates import sketch
 
-    saved = duplicates._SLICE
-    duplicates._SLICE = slice_words
+    saved = sketch.SLICE
+    sketch.SLICE = slice_words
     try:
-        grams = duplicates._Grams(text)
+        grams = sketch.Grams(text)
         cut = [gram for piece in grams.slices() for gram in piece]
     finally:
-        duplicates._SLICE = saved
+        sketch.SLICE = saved
     assert len(cut) == max(len(text) - 2, 0)
     if grams.in_bmp:
         shifts = (0, 16, 32) if sys.byteorder == "little" else (48, 32, 16)
@@ -220,19 +221,20 @@ def _reports():
 def test_block_units_come_by_start_a_paragraph_before_its_sections(path):
     """verbatim_copies reads block units in the order they are made, which must be by start, and
     at one start the longer first (a paragraph, then the run-in sections inside it)."""
-    from lint.kinds import duplicates
+    from lint.kinds.duplicates import levels
 
     from lint.input.files import read_path
 
     source = read_path(str(path))
-    units = duplicates.block_units(build_document(source.text, str(path), source.kind))
+    units = levels.block_units(build_document(source.text, str(path), source.kind))
     order = list(zip(units.start, [-end for end in units.end]))
     assert order == sorted(order) and len(order) > 10
 
 
 def test_verbatim_copies_are_the_same_when_every_key_hashes_alike(monkeypatch):
     """Keys are remembered by hash; two keys with one hash are told apart by their text."""
-    from lint.kinds import duplicates
+    from lint.kinds import loops
+    from lint.kinds.duplicates import checks, twins
 
     para = "同时，深入推进“放管服”改革，人社领域政务服务事项全部实现网上可办。"
     other = "坚持把档案开发利用作为服务群众的重要抓手，让档案工作更好地服务中心。"
@@ -240,11 +242,12 @@ def test_verbatim_copies_are_the_same_when_every_key_hashes_alike(monkeypatch):
 
     def copies():
         doc = build_document(text, "r.txt", "text")
-        return [(c.start, s.start) for c, s in duplicates.verbatim_copies(doc, 20)]
+        return [(c.start, s.start) for c, s in checks.verbatim_copies(doc, 20)]
 
     expected = copies()
     assert len(expected) == 3
-    monkeypatch.setattr(duplicates, "hash", lambda key: 0, raising=False)
+    monkeypatch.setattr(loops, "verbatim_copies", twins.verbatim_copies)
+    monkeypatch.setattr(twins, "hash", lambda key: 0, raising=False)
     assert copies() == expected
 
 
@@ -255,8 +258,8 @@ def test_long_clauses_are_the_runs_between_marks_at_least_that_long(text, min_ch
     only where a clause starts: it must find exactly the runs between marks of min_chars or more."""
     import re
 
-    from lint.kinds import duplicates
+    from lint.kinds.duplicates import twins, units
 
-    found = [(m.start(1) - 1, m.end(1) - 1) for m in duplicates._long_clause(min_chars).finditer("\n" + text)]
-    runs = [m.span() for m in re.finditer(f"[^{duplicates._CLAUSE_MARKS}]+", text) if len(m.group()) >= min_chars]
+    found = [(m.start(1) - 1, m.end(1) - 1) for m in twins.long_clause(min_chars).finditer("\n" + text)]
+    runs = [m.span() for m in re.finditer(f"[^{units.CLAUSE_MARKS}]+", text) if len(m.group()) >= min_chars]
     assert found == runs

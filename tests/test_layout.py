@@ -95,3 +95,19 @@ def test_each_stage_lives_in_its_own_subpackage():
     assert stages <= {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
     top = {p.stem for p in PACKAGE.glob("*.py")}
     assert top == {"__init__", "__main__", "_version", "api", "lsp"}
+
+
+def test_the_readme_layout_names_every_module():
+    """A reader of the README's Layout section finds every stage and every module of lint/ in it."""
+    import re
+
+    text = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Layout"):]
+    block = section.split("```")[1]
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in ("__init__.py", "__main__.py", "_version.py"):
+            continue
+        name = path.stem.rstrip("_")
+        assert re.search(rf"\b{re.escape(name)}\b", block), f"{path.relative_to(PACKAGE.parent)} is not in the Layout"
+    for stage in (p for p in PACKAGE.iterdir() if (p / "__init__.py").exists()):
+        assert f"lint/{stage.name}/" in block, stage.name

@@ -91,8 +91,7 @@ def _terms(trusted: bool, **settings):
 
     terms = (Term("贫困户", "脱贫户", ("原建档立卡贫困户", "原贫困户")), Term("APP", "客户端"), Term("下步工作", "下一步工作"))
     options = TermsOptions(terms=terms, **settings)
-    options.prepare(trusted)
-    return options
+    return options, options.prepare(trusted)
 
 
 @pytest.mark.parametrize("trusted", [True, False])
@@ -101,9 +100,9 @@ def test_exceptions_and_latin_edges_in_either_engine(trusted: bool):
     from lint.kinds.terms import check_terms
 
     text = "下步工作：走访贫困户20户、原建档立卡贫困户5户、原贫困户3户，上线政务APP和WebAPP，app下载。\n"
-    found = [text[f.start:f.end] for f in check_terms(build_document(text), _terms(trusted))]
+    found = [text[f.start:f.end] for f in check_terms(build_document(text), *_terms(trusted))]
     assert found == ["下步工作", "贫困户", "APP"]
-    found = [text[f.start:f.end] for f in check_terms(build_document(text), _terms(trusted, ignore_case=True))]
+    found = [text[f.start:f.end] for f in check_terms(build_document(text), *_terms(trusted, ignore_case=True))]
     assert found == ["下步工作", "贫困户", "APP", "app"]
 
 

@@ -27,7 +27,7 @@ def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, build):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "lint/_data/grammars/numbering.lark" in names
     assert "lint/_data/rules/structure.yaml" in names
-    compiled = [name for name in names if name.startswith("lint/kinds/_speedups.") and not name.endswith(".c")]
+    compiled = [name for name in names if name.startswith("lint/kinds/_compiled.") and not name.endswith((".c", ".pyi"))]
     assert (compiled == [] and wheel.name.endswith("-py3-none-any.whl")) if pure else len(compiled) == 1
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
@@ -38,9 +38,9 @@ def test_wheel_contains_data_and_runs_from_another_folder(tmp_path, build):
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("REPORTLINT_PURE_PYTHON", None)
     proc = subprocess.run([sys.executable, "-c", "import lint, sys; from lint.cli.main import main; "
-                           "from lint.kinds import duplicates; print(lint.__file__, duplicates._speedups, file=sys.stderr); "
+                           "from lint.kinds import loops; print(lint.__file__, loops.compiled, file=sys.stderr); "
                            "sys.exit(main(['check', '--select', 'WR101', 'r.txt']))"],
                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
     assert str(target) in proc.stderr, proc.stderr
-    assert ("_speedups" in proc.stderr) is not pure, proc.stderr     # the compiled module is the one imported
+    assert ("_compiled" in proc.stderr) is not pure, proc.stderr     # the compiled module is the one imported
     assert proc.returncode == 1 and "WR101" in proc.stdout, proc.stdout + proc.stderr

@@ -1,8 +1,9 @@
-"""The compiled loops (lint/kinds/_speedups.c) give what the Python they stand for gives, bit for bit."""
+"""The compiled loops (lint/kinds/_compiled.c) give what their Python twins give, bit for bit."""
 from __future__ import annotations
 
 import os
 from array import array
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings
@@ -10,18 +11,31 @@ from hypothesis import strategies as st
 
 from conftest import SHARED
 
-from lint.kinds import similarity
-from lint.kinds import duplicates
-from lint.kinds.duplicates import NearDuplicateOptions, Units, check_near_duplicates
+from lint.kinds import loops, similarity
+from lint.kinds.duplicates import NearDuplicateOptions, check_near_duplicates, levels, twins
+from lint.kinds.duplicates.units import Units
 from lint.kinds.pairs import PairsOptions
 from lint.document.builder import build_document
 from lint.input.files import read_path
 
-speedups = duplicates._speedups
-needs_speedups = pytest.mark.skipif(speedups is None, reason="lint/kinds/_speedups.c is not built")
+speedups = loops.compiled
+needs_speedups = pytest.mark.skipif(speedups is None, reason="lint/kinds/_compiled.c is not built")
 
 # Few characters, so that 3-grams repeat; one beyond the BMP, one at its top, whitespace and marks.
 ALPHABET = "改革发展工作落实，。a1\u3000\uffff𠮷"
+
+
+@contextmanager
+def twins_only():
+    """Every loop run by its Python twin for the duration (as where the C was not built)."""
+    saved = {name: getattr(loops, name) for name in loops.NAMES}
+    for name in loops.NAMES:
+        setattr(loops, name, loops.twin(name))
+    try:
+        yield
+    finally:
+        for name, function in saved.items():
+            setattr(loops, name, function)
 
 
 def test_the_compiled_loops_are_built_unless_pure_python_is_asked_for():
@@ -29,29 +43,27 @@ def test_the_compiled_loops_are_built_unless_pure_python_is_asked_for():
     if os.environ.get("REPORTLINT_PURE_PYTHON"):
         assert speedups is None
     else:
-        assert speedups is not None, ("lint/kinds/_speedups.c was not compiled: reinstall with a C compiler "
+        assert speedups is not None, ("lint/kinds/_compiled.c was not compiled: reinstall with a C compiler "
                                     "(pip install -e .), or set REPORTLINT_PURE_PYTHON=1")
 
 
 def compiled_ranks(text: str) -> array:
-    ranks = array("I", bytes(4 * max(len(text) - 2, 0)))
-    speedups.ranks_into(text, ranks)
-    return ranks
+    return speedups.ranks(text)
 
 
 @needs_speedups
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=300))
 def test_ranks_are_the_pythons(text):
-    assert compiled_ranks(text).tolist() == list(duplicates._ranks(text))
+    assert compiled_ranks(text).tolist() == list(twins.ranks(text))
 
 
 @needs_speedups
 def test_ranks_of_a_large_text_whose_table_grows_are_the_pythons(monkeypatch):
     """Past 65,536 offsets the 3-gram table grows while counting, and ranks are found again by key."""
     text = "".join(chr(0x4E00 + (i * 7919) % 3000) for i in range(200_000))
-    monkeypatch.setattr(duplicates, "_COMPACT_FROM", 1)     # the Python's compact path too
-    assert compiled_ranks(text) == duplicates._ranks(text)
+    monkeypatch.setattr(twins, "_COMPACT_FROM", 1)     # the twin's compact path too
+    assert compiled_ranks(text) == twins.ranks(text)
 
 
 @st.composite
@@ -76,8 +88,8 @@ def units_and_options(draw):
     return text, units, options
 
 
-def compiled_candidates(text, ranks, units, options, floor=0.0):
-    return speedups.candidates(text, ranks, units.at, units.length, units.start, units.end, options.sketch_size,
+def compiled_candidates(text, ranks, units, options, floor=0.0, candidates=None):
+    return (candidates or speedups.candidates)(text, ranks, units.at, units.length, units.start, units.end, options.sketch_size,
                              options.max_bucket, options.min_shared, options.min_overlap,
                              options.threshold / 200, floor)
 
@@ -89,7 +101,7 @@ def test_candidates_are_the_pythons(case):
     """Sketches, stop entries, shared-entry counts, overlap and the length window, on random units."""
     text, units, options = case
     ranks = compiled_ranks(text)
-    python = list(duplicates._python_candidates(ranks, units, options))
+    python = list(compiled_candidates(text, ranks, units, options, candidates=twins.candidates))
     assert compiled_candidates(text, ranks, units, options) == python
 
 
@@ -144,7 +156,7 @@ def test_clause_candidates_are_the_window_less_those_that_cannot_reach_the_thres
     text, units, threshold = case
     ranks = compiled_ranks(text)
     window = speedups.clause_candidates(text, ranks, units.at, units.length, units.group, 3, 0.0)
-    python = list(duplicates._python_clause_candidates(units, window=3))
+    python = list(twins.clause_candidates(text, ranks, units.at, units.length, units.group, 3, 0.0))
     assert window == [(i, found) for i, found in python if found]
     pruned = speedups.clause_candidates(text, ranks, units.at, units.length, units.group, 3, threshold / 100)
     key = lambda i: text[units.at[i]:units.at[i] + units.length[i]]
@@ -174,25 +186,30 @@ def documents(draw):
 def test_folding_is_the_pythons(doc):
     joined, *columns = speedups.fold(doc.text, array("q", (b.start for b in doc.compared)),
                                    array("q", (b.end for b in doc.compared)))
-    assert (joined, *map(duplicates._int64s, columns)) == duplicates._fold(doc)
+    starts, ends = array("q", (b.start for b in doc.compared)), array("q", (b.end for b in doc.compared))
+    assert (joined, *columns) == twins.fold(doc.text, starts, ends)
 
 
 @needs_speedups
 @settings(max_examples=500, deadline=None)
 @given(documents(), st.integers(-1, 12))
 def test_sentence_and_clause_units_are_the_pythons(doc, min_chars):
-    fd = duplicates.folded(doc)
-    for compiled, python in ((duplicates._sentence_units, duplicates._python_sentence_units),
-                             (duplicates._clause_units, duplicates._python_clause_units)):
-        assert compiled(doc, fd, min_chars).columns() == python(doc, fd, min_chars).columns()
+    fd = levels.folded(doc)
+    for make in (levels.sentence_units, levels.clause_units):
+        compiled = make(doc, fd, min_chars).columns()
+        with twins_only():
+            assert make(doc, fd, min_chars).columns() == compiled
 
 
 @needs_speedups
 @settings(max_examples=500, deadline=None)
 @given(documents(), st.sampled_from([1, 4, 20]))
 def test_block_units_and_verbatim_copies_are_the_pythons(doc, min_chars):
-    assert duplicates._block_units(doc).columns() == duplicates._python_block_units(doc).columns()
-    assert duplicates.verbatim_copies(doc, min_chars) == duplicates._python_verbatim_copies(doc, min_chars)
+    from lint.kinds.duplicates.checks import verbatim_copies
+
+    compiled = (levels._block_units(doc).columns(), verbatim_copies(doc, min_chars))
+    with twins_only():
+        assert (levels._block_units(doc).columns(), verbatim_copies(doc, min_chars)) == compiled
 
 
 def _findings(text: str, name: str, kind: str):
@@ -206,21 +223,20 @@ def _reports():
 
 @needs_speedups
 @pytest.mark.parametrize("path", _reports(), ids=lambda p: p.name)
-def test_findings_on_every_example_are_the_pythons(path, monkeypatch):
+def test_findings_on_every_example_are_the_pythons(path):
     source = read_path(str(path))
     # The report, then two copies with a word changed wherever it occurs: near copies at every level.
     text = source.text + source.text.replace("的", "地") + source.text.replace("工作", "工做")
     compiled = _findings(text, str(path), source.kind)
-    monkeypatch.setattr(duplicates, "_speedups", None)
-    assert _findings(text, str(path), source.kind) == compiled and compiled
+    with twins_only():
+        assert _findings(text, str(path), source.kind) == compiled and compiled
 
 
 @needs_speedups
 def test_bad_arguments_are_errors_not_crashes():
-    with pytest.raises(ValueError, match="must hold 3 ranks"):
-        speedups.ranks_into("改革发展工", array("I", bytes(8)))
+    assert speedups.ranks("改革") == array("I") and speedups.ranks("改革发展工").itemsize == 4
     with pytest.raises(TypeError):
-        speedups.ranks_into("改革发展工", b"immutable!!!")
+        speedups.ranks(b"not text")
     short, long_ = array("q", [0]), array("q", [0, 1])
     with pytest.raises(ValueError, match="differ in length"):
         speedups.candidates("", array("I"), short, long_, short, short, 8, 12, 2, 0.0, 0.425, 0.0)
@@ -253,11 +269,13 @@ def test_doubled_words_are_what_the_regex_finds(text, params):
     import re
 
     from lint.kinds import repetition
+    from lint.kinds import twins as twins_of_kinds
 
     low, high, shortest, longest = params
     pattern = re.compile(f"([{re.escape(chr(low))}-{re.escape(chr(high))}]{{{shortest},{longest}}})\\1")
     assert speedups.doubled_words(text, *params) == [m.span() for m in pattern.finditer(text)]
-    assert list(repetition.doubled_words(text)) == [m.span() for m in repetition._WORD_TWICE.finditer(text)]
+    assert twins_of_kinds.doubled_words(text, *params) == [m.span() for m in pattern.finditer(text)]
+    assert list(repetition.doubled_words(text)) == [m.span() for m in re.finditer(r"([一-鿿]{2,4})\1", text)]
 
 
 BRACKETS = ["（", "）", "(", ")", "“", "”", "‘", "’", "《", "》", "【", "】", "don’t", "‘a’", "1)", "a)",
@@ -274,17 +292,14 @@ def test_pairs_read_only_the_blocks_that_do_not_close_in_order(text, kind, pairs
 
     doc = build_document(text, "r.md" if kind == "markdown" else "r.txt", kind)
     options = PairsOptions(pairs=pairs)
-    options.prepare(True)
+    brackets = options.prepare(True)
 
     def findings():
-        return [(f.start, f.end, f.args, f.variant) for f in module.check_pairs(doc, options)]
+        return [(f.start, f.end, f.args, f.variant) for f in module.check_pairs(doc, options, brackets)]
 
     compiled = findings()
-    module.speedups = None
-    try:
+    with twins_only():
         assert compiled == findings()
-    finally:
-        module.speedups = speedups
 
 
 @needs_speedups
@@ -298,5 +313,39 @@ def test_units_outside_skipped_spans_are_the_pythons(spans, cuts):
     for start, size in sorted(cuts):
         for column, value in zip(units.columns(), (start, start + size, size, start % 3, 2 * start)):
             column.append(value)
-    compiled = duplicates._outside(skip, units)
-    assert compiled.columns() == duplicates._python_outside(skip, units).columns()
+    compiled = levels.outside(skip, units)
+    with twins_only():
+        assert levels.outside(skip, units).columns() == compiled.columns()
+
+
+def test_the_stub_declares_every_loop_and_each_twin_has_its_signature():
+    """_compiled.pyi names the compiled functions; each twin takes the same parameters, in order."""
+    import ast
+    import inspect
+
+    from conftest import ROOT
+
+    stub = ast.parse((ROOT / "lint" / "kinds" / "_compiled.pyi").read_text(encoding="utf-8"))
+    declared = {f.name: [a.arg for a in f.args.args] for f in stub.body if isinstance(f, ast.FunctionDef)}
+    assert sorted(declared) == sorted(loops.NAMES)
+    for name, parameters in declared.items():
+        assert list(inspect.signature(loops.twin(name)).parameters) == parameters, name
+    if speedups is not None:
+        assert {name for name in dir(speedups) if not name.startswith("_")} == set(declared)
+
+
+@needs_speedups
+def test_arguments_the_c_cannot_hold_are_the_twins_to_handle():
+    """A sketch of 65 entries or a minimum beyond a C int: the seam calls the twin, with its results."""
+    text = "改革发展工作落实改革发展工作落实，改革发展工作"
+    units = Units()
+    for at in (0, 8, 16):
+        for column, value in zip(units.columns(), (at, at + 6, 6, 0, at)):
+            column.append(value)
+    ranks = compiled_ranks(text)
+    args = (text, ranks, units.at, units.length, units.start, units.end, 65, 12, 2, 0.0, 0.45, 0.0)
+    with pytest.raises(ValueError, match="sketch size"):
+        speedups.candidates(*args)
+    assert list(loops.candidates(*args)) == list(twins.candidates(*args)) != []
+    huge = 1 << 40
+    assert loops.verbatim_copies(text, units.start, units.end, units.length, units.at, huge) == []

@@ -89,7 +89,7 @@ def test_exceptions_and_scope(project: Path):
 
 def _rules(yaml_rules: str, text: str, trusted: bool = False) -> list[tuple[str, str, str | None]]:
     """Run a pack given as YAML text over `text`: (code, matched text, replacement) per finding."""
-    from lint.kinds import load_kind
+    from lint.kinds import run_kind
     from lint.document.builder import build_document
     from lint.packs.loader import parse_pack
 
@@ -97,8 +97,7 @@ def _rules(yaml_rules: str, text: str, trusted: bool = False) -> list[tuple[str,
     doc = build_document(text)
     out = []
     for rule in pack.rules:
-        check, _ = load_kind(rule.kind)
-        for f in check(doc, rule.options):
+        for f in run_kind(rule.kind, doc, rule.options, rule.prepared):
             out.append((rule.code, text[f.start:f.end], f.fix.edits[0].new_text if f.fix else None))
     return out
 

@@ -9,10 +9,7 @@ from ..engine.diagnostics import FileReport, at_or_above
 from ..support.errors import ReportlintError
 from ..support.records import record
 from ..input.source import SUPPORTED_SUFFIXES
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Sequence
+from ..support.hints import Sequence
 
 PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
 PROGRESS_MIN_FILES = 20  # shorter runs finish before a progress line would help
@@ -170,7 +167,7 @@ def _first_lang(reports: list[FileReport]) -> str:
 
 def collect(paths: list[str], explicit: Config | None) -> list[str]:
     """Files to check: explicit files always; directories walked for supported suffixes, minus excludes."""
-    from ..config.loader import is_excluded
+    from ..config.paths import is_excluded
 
     out: list[str] = []
     for path in paths:

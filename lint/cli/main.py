@@ -221,6 +221,7 @@ def _config(args) -> int:
     from pathlib import Path
 
     from ..config.loader import config_for, load_config, resolve
+    from ..packs.loader import by_code
 
     config = load_config(str(Path(args.config).resolve())) if args.config else config_for(Path(args.path))
     ruleset = resolve(config, args.path)
@@ -239,18 +240,10 @@ def _table(rows: list[tuple[str, ...]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
-def by_code(rules) -> list:
-    """Rules in the order of their codes: by prefix, then by number (WR101 … WR602, ORG101 …)."""
-    def key(rule):
-        digits = len(rule.code) - len(rule.code.rstrip("0123456789"))
-        return rule.code[:-digits], int(rule.code[-digits:])
-
-    return sorted(rules, key=key)
-
-
 def _all_rules():
     """Every rule of the packs configured for the current folder (user packs included), by code."""
     from ..config.loader import all_rules, config_for
+    from ..packs.loader import by_code
 
     return by_code(all_rules(config_for(os.getcwd())))
 
@@ -291,6 +284,10 @@ def _explain(args) -> int:
         for example in r.examples.get(key, []):
             print(f"\n{label}:")
             print("    " + example.replace("\n", "\n    "))
+    from .reference import option_lines
+
+    print()
+    print("\n".join(option_lines(r, args.lang)))
     print()
     if zh:
         print(f"关闭：在 .reportlint.yaml 中写 rules: {{{r.code}: off}}，或运行 reportlint check --ignore {r.code}")

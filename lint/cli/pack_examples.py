@@ -58,8 +58,8 @@ def _check_pack(ref: str, counts: dict, lang: str) -> None:
                     print(f"reportlint: {where}: {rule.code}: {problem}", file=sys.stderr)
 
 
-def _disagrees(ref: str, rule, kind: str, example: str, lang: str) -> str:
-    """Why `example` disagrees with `rule` ("" when a fail example fires it and a pass one does not)."""
+def fired(ref: str, rule, example: str, lang: str = "zh") -> list:
+    """The diagnostics of `rule` (of the pack `ref`: a built-in name or a path) on `example`."""
     from ..api import lint_text
     from ..config.loader import Config
 
@@ -67,8 +67,13 @@ def _disagrees(ref: str, rule, kind: str, example: str, lang: str) -> str:
     # A rule for some kinds of report checks its examples as the first of them: an example is a
     # line, not a whole report with a title that says its kind.
     report_kind = (rule.documents or (None,))[0]
-    found = [d for d in lint_text(example, path, config=Config(packs=(ref,)), lang=lang, report_kind=report_kind,
-                                  select=(rule.code,)).diagnostics if d.code == rule.code]
+    return [d for d in lint_text(example, path, config=Config(packs=(ref,)), lang=lang, report_kind=report_kind,
+                                 select=(rule.code,)).diagnostics if d.code == rule.code]
+
+
+def _disagrees(ref: str, rule, kind: str, example: str, lang: str) -> str:
+    """Why `example` disagrees with `rule` ("" when a fail example fires it and a pass one does not)."""
+    found = fired(ref, rule, example, lang)
     shown = _excerpt(example)
     if kind == "fail" and not found:
         return (f"fail example does not fire the rule: {shown}" if lang == "en"

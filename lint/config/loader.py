@@ -1,49 +1,23 @@
-"""Configuration: discovery (.reportlint.yaml or [tool.reportlint] in pyproject.toml), validation,
-and resolution into the RuleSet that applies to one file."""
+"""Configuration: discovery (.reportlint.yaml or [tool.reportlint] in pyproject.toml), validation
+into a Config (settings.py), and resolution into the RuleSet that applies to one file (per-file
+entries: paths.py; rule selectors: selectors.py)."""
 from __future__ import annotations
 
 import os
 from functools import cached_property, lru_cache
 
-from ..support.errors import ConfigError
 from ..packs.loader import Pack, Rule, builtin_pack_paths, load_pack, validate_options
-from ..support.records import record
+from ..support.errors import ConfigError
+from ..support.hints import TYPE_CHECKING
 from ..support.yamlfile import line_of, load_yaml
-from .selectors import check_selectors, matches, names, nearest_rule
+from .paths import per_file_settings
+from .selectors import check_config_selectors, check_selectors, matches, names
+from .settings import Config
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
 if TYPE_CHECKING:
     from pathlib import Path
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
-
-
-@record
-class Config:
-    """A validated configuration, its file and the packs it names.
-
-    A named tuple, which costs a run far less to define than a dataclass. Nothing changes a
-    Config once made, so the defaults' empty dicts can be shared.
-    """
-
-    path: str | None = None
-    packs: tuple[str, ...] = ()            # pack names or paths; empty = every built-in pack
-    rules: dict = {}                       # code or name → severity / "off" / {severity, options}
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    per_file: tuple = ()                   # ({"files": [...], "ignore": [...], "packs": [...]}, ...)
-    allow: tuple[str, ...] = ()
-    fail_on: str = "warning"
-    lang: str = "zh"
-    lines: dict = {}                       # (file, *key path) → (line, column), for error messages
-    origins: dict = {}                     # (key, value) → (file, index)
-
-    @property
-    def root(self) -> Path:
-        from pathlib import Path
-
-        return Path(self.path).parent if self.path else Path.cwd()
 
 
 class RuleSet:
@@ -55,7 +29,9 @@ class RuleSet:
         self.genre = genre      # the report kind the config sets for the file (None: recognise it)
 
     def __repr__(self) -> str:
-        return f"RuleSet(rules={self.rules!r}, allow={self.allow!r}, genre={self.genre!r})"
+        # A rule's prepared state follows from its options (and an RE2 regex's repr holds its address).
+        rules = tuple(rule._replace(prepared=None) for rule in self.rules)
+        return f"RuleSet(rules={rules!r}, allow={self.allow!r}, genre={self.genre!r})"
 
     def codes(self) -> set[str]:
         return {r.code for r in self.rules}
@@ -226,9 +202,10 @@ def _builtin_packs() -> dict[str, Pack]:
 
 def _pack_code() -> list[str]:
     """The code that shapes a pickled pack besides its file: a changed kind invalidates the entry."""
-    from ..support.resources import PACKAGE, files_ending
+    from ..support.resources import PACKAGE
 
-    return files_ending(os.path.join(PACKAGE, "kinds"), ".py") + files_ending(os.path.join(PACKAGE, "packs"), ".py")
+    return sorted(os.path.join(folder, name) for part in ("kinds", "packs")
+                  for folder, _, names in os.walk(os.path.join(PACKAGE, part)) for name in names if name.endswith(".py"))
 
 
 def all_rules(config: Config | None = None) -> list[Rule]:
@@ -253,7 +230,7 @@ def resolve(config: Config, file_path: str | None = None, select=(), ignore=(),
     Files that the same settings govern share one RuleSet (most runs: every file), so what is
     derived from it, such as the result cache's fingerprint, is worked out once.
     """
-    per_file = _per_file(config, file_path)
+    per_file = per_file_settings(config, file_path)
     key = (id(config), repr(per_file), tuple(select), tuple(ignore), tuple(extra_select))
     found = _RESOLVED.get(key)
     if found is not None and found[0] is config:
@@ -270,7 +247,7 @@ _RESOLVED: dict[tuple, tuple[Config, RuleSet]] = {}
 
 def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> RuleSet:
     rules = all_rules(config)
-    _check_config_selectors(config, rules)
+    check_config_selectors(config, rules)
     check_selectors(rules, tuple(select) + tuple(ignore) + tuple(extra_select))
     out = []
     ignores = tuple(config.ignore) + tuple(per_file.get("ignore", ())) + tuple(ignore)
@@ -296,32 +273,6 @@ def _resolve(config: Config, per_file: dict, select, ignore, extra_select) -> Ru
     return RuleSet(tuple(out), config.allow + tuple(per_file.get("allow", ())), per_file.get("kind"))
 
 
-def _check_config_selectors(config: Config, rules: list[Rule]) -> None:
-    """Every code or name the config mentions must exist; the error names file and line."""
-    for key, (_, source) in config.rules.items():
-        if not any(names(key, r.code, r.name) for r in rules):
-            raise ConfigError(f"rules.{key}: 未知的规则代码或名称{nearest_rule(key, rules)}", source,
-                              line_of(config.lines, (source, "rules", key)))
-    for field_name in ("select", "ignore"):
-        for selector in getattr(config, field_name):
-            if not any(matches(r, selector) for r in rules):
-                source, i = config.origins.get((field_name, selector), (config.path, 0))
-                hint = nearest_rule(selector, rules)
-                raise ConfigError(f"{field_name}.{i}: 未知的规则代码或名称 {selector}{hint}", source,
-                                  line_of(config.lines, (source, field_name, i)))
-    packs = {r.pack for r in rules}
-    for entry, _, source, i in config.per_file:
-        for j, selector in enumerate(entry.get("ignore", ())):
-            if not any(matches(r, selector) for r in rules):
-                hint = nearest_rule(selector, rules)
-                raise ConfigError(f"per-file.{i}.ignore.{j}: 未知的规则代码或名称 {selector}{hint}", source,
-                                  line_of(config.lines, (source, "per-file", i, "ignore", j)))
-        for j, name in enumerate(entry.get("skip-packs", ())):
-            if name not in packs:
-                raise ConfigError(f"per-file.{i}.skip-packs.{j}: 未知的规则包 {name}（可用：{', '.join(sorted(packs))}）",
-                                  source, line_of(config.lines, (source, "per-file", i, "skip-packs", j)))
-
-
 def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
     for key, (setting, source) in config.rules.items():
         if not names(key, rule.code, rule.name):
@@ -334,68 +285,24 @@ def _apply_rule_settings(rule: Rule, config: Config) -> Rule | None:
         if setting.get("severity") == "off":
             return rule._replace(enabled=False)
         severity = setting.get("severity") or rule.severity
-        options = rule.options
+        options, prepared = rule.options, rule.prepared
         if setting.get("options"):
             from ..packs.specs import options_dict
 
             merged = {**options_dict(rule.options), **setting["options"]}
             own_lines = {k[1:]: v for k, v in config.lines.items() if k and k[0] == source}
             _check_option_keys(rule, setting["options"], key, source, own_lines)
-            options = validate_options(rule.kind, merged, source, own_lines,
-                                       ("rules", key, "options"), rule.trusted)
-        rule = rule._replace(severity=severity, options=options,
-                       enabled=setting.get("enabled", severity != "off"))
+            options, prepared = validate_options(rule.kind, merged, source, own_lines,
+                                                 ("rules", key, "options"), rule.trusted)
+        rule = rule._replace(severity=severity, options=options, prepared=prepared,
+                             enabled=setting.get("enabled", severity != "off"))
     return rule
 
 
 def _check_option_keys(rule: Rule, options: dict, key: str, source: str, lines: dict) -> None:
-    """Unknown option keys are errors naming the known ones (not every kind's options forbid them in a pack)."""
+    """Unknown option keys are errors naming the known ones, before the options are merged and validated."""
     known = set(rule.options._fields)
     for name in options:
         if name not in known:
             raise ConfigError(f"rules.{key}.options.{name}: unknown key（可用：{', '.join(sorted(known)) or '无'}）",
                               source, line_of(lines, ("rules", key, "options", name)))
-
-
-def _per_file(config: Config, file_path: str | None) -> dict:
-    """Merge every per-file entry whose globs match the file (relative to its config's folder)."""
-    merged: dict = {"ignore": [], "skip_packs": [], "allow": []}
-    if not file_path or not config.per_file:
-        return merged
-    import fnmatch
-    from pathlib import Path
-
-    for entry, base, *_ in config.per_file:
-        try:
-            rel = real_path(Path(file_path)).relative_to(real_path(Path(base))).as_posix()
-        except ValueError:
-            rel = Path(file_path).as_posix()
-        if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(rel).name, g) for g in entry["files"]):
-            merged["ignore"] += entry.get("ignore", [])
-            merged["skip_packs"] += entry.get("skip-packs", [])
-            merged["allow"] += entry.get("allow", [])
-            if entry.get("kind"):
-                merged["kind"] = entry["kind"]     # the last matching entry's kind wins
-    return merged
-
-
-def is_excluded(config: Config, path: Path) -> bool:
-    """Whether a walked path matches one of the config's exclude globs."""
-    if not config.exclude:   # the usual case: no need to resolve the path
-        return False
-    import fnmatch
-    from pathlib import Path
-
-    try:
-        rel = real_path(path).relative_to(real_path(config.root)).as_posix()
-    except ValueError:
-        rel = path.as_posix()
-    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g)
-               or any(fnmatch.fnmatch(part, g) for part in Path(rel).parts) for g in config.exclude)
-
-
-def real_path(path: Path) -> Path:
-    """path.resolve() that survives a symlink loop (Python < 3.13 raises RuntimeError there)."""
-    from pathlib import Path
-
-    return Path(os.path.realpath(path))

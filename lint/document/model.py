@@ -3,7 +3,7 @@
 Nothing changes a Marker, Heading, Block or Span once it is made. Markers, ordinals, blocks and
 spans are named tuples: a report has one Block per line, and a tuple is built in C. A Heading is
 a class with slots, as the rules read its fields most: a slot is read three times as fast as a
-named tuple's field. None is a dataclass, which would cost every run a millisecond to define.
+named tuple's field (lint/support/records.py says why records, not dataclasses).
 """
 from __future__ import annotations
 
@@ -12,11 +12,8 @@ from functools import cached_property
 
 from .positions import LineIndex
 from ..support.records import maker, record
-from .text import SpanSet, merge_spans
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
+from .text import SpanSet, merge_spans, sentence_spans
+from ..support.hints import Iterator
 
 # Heading families and their level in GB/T 9704 practice: 一、 > （一） > 1. > （1） > ①.
 LEVELS = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
@@ -218,22 +215,10 @@ class Document:
         return sorted(spans)
 
     def sentences(self, regions: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int]]:
-        """(start, end) of the sentences of every block, in order, split after 。！？； (and their
-        half-width forms), any closing quote kept. Made as they are read, never kept: a 10 MB report
-        has 100,000. Lines that are not blocks are blank unless masked: without masks the whole
-        text is split in one call, and blank lines give only spaces, which are dropped."""
-        from .text import SENTENCE, SPACES
-
-        text = self.text
-        for region_start, region_end in self.sentence_regions() if regions is None else regions:
-            for m in SENTENCE.finditer(text, region_start, region_end):
-                start, end = span = m.span()
-                if text[start] in SPACES:   # rare: strip the leading spaces
-                    start = end - len(text[start:end].lstrip(SPACES))
-                    if start == end:
-                        continue
-                    span = (start, end)
-                yield span
+        """(start, end) of the sentences of every block, in order (see text.sentence_spans). Lines
+        that are not blocks are blank unless masked: without masks the whole text is split in one
+        call, and blank lines give only spaces, which are dropped."""
+        return sentence_spans(self.text, self.sentence_regions() if regions is None else regions)
 
     def sentence_regions(self) -> list[tuple[int, int]]:
         """Where sentences are looked for: the blocks when some text is masked, else the whole text."""

@@ -4,9 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterable, Iterator
+from ..support.hints import Iterable, Iterator
 
 # CJK unified ideographs (BMP blocks and extension A); enough to tell "inside Chinese text".
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -21,6 +19,21 @@ def utf8_line_lengths(text: str) -> list[int]:
     """The UTF-8 length of every line (split at \n, the \n not counted), in C: a CJK character is
     three bytes, an ASCII one one, so a line's wide characters are (bytes - characters) / 2."""
     return list(map(len, text.encode("utf-8", "surrogatepass").split(b"\n")))
+
+
+def sentence_spans(text: str, regions: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the sentences in each region of `text`, in order, split after 。！？； (and
+    their half-width forms), any closing quote kept, leading spaces dropped. Made as they are read,
+    never kept: a 10 MB report has 100,000."""
+    for region_start, region_end in regions:
+        for m in SENTENCE.finditer(text, region_start, region_end):
+            start, end = span = m.span()
+            if text[start] in SPACES:   # rare: strip the leading spaces
+                start = end - len(text[start:end].lstrip(SPACES))
+                if start == end:
+                    continue
+                span = (start, end)
+            yield span
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

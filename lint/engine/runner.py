@@ -5,18 +5,15 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 
 from ..config.loader import RuleSet
-from .diagnostics import Diagnostic, make_diagnostic
-from ..kinds import load_kind
 from ..document.model import Document
+from ..kinds import run_kind
+from ..kinds.findings import Finding
 from ..packs.loader import Rule
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from ..kinds.findings import Finding
+from .diagnostics import Diagnostic, make_diagnostic
 
 _ORDER = attrgetter("start", "code", "end")
-# A Finding's fields by position (start, end, args, variant, fix, related), read a column at a time.
-_START, _END, _FIX, _RELATED = itemgetter(0), itemgetter(1), itemgetter(4), itemgetter(5)
+# A Finding's fields, read a column at a time (an item getter is the faster read).
+_START, _END, _FIX, _RELATED = (itemgetter(Finding._fields.index(name)) for name in ("start", "end", "fix", "related"))
 
 
 def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:
@@ -29,8 +26,7 @@ def run(doc: Document, ruleset: RuleSet, lang: str = "zh") -> list[Diagnostic]:
     for rule in ruleset.rules:
         if rule.documents and (doc.genre or "unknown") not in rule.documents:
             continue    # a rule for other kinds of report (documents: in its pack)
-        check, _ = load_kind(rule.kind)
-        findings = list(check(doc, rule.options))
+        findings = list(run_kind(rule.kind, doc, rule.options, rule.prepared))
         if findings:
             out += map(make_diagnostic, zip(
                 repeat(rule.code), repeat(rule.name), repeat(rule.severity), messages(rule, lang, findings),

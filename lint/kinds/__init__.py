@@ -1,14 +1,10 @@
 """The rule kinds: Python checks that YAML rule packs configure. Registered here by hand.
 
-Each entry maps a kind name to (module, check function, Options class). A check is
-`check(doc: Document, options) -> Iterable[Finding]`; it reports offsets, never lines.
-Modules are imported only when a rule of that kind runs.
-
-Options are named tuples: a one-file run imports every kind, and a dataclass costs a millisecond
-of code generation to define where a named tuple costs a tenth of that. Options that derive state
-from the settings (compiled regexes, in `prepare`) subclass a named tuple of the settings, so the
-derived attributes live in the instance's __dict__: pickled with it, outside its fields, repr and
-equality. Pydantic validates options as the frozen dataclasses they mirror (see lint/_specs.py).
+Each entry maps a kind name to (module, check function, options class). A check is
+`check(doc: Document, options) -> Iterable[Finding]`, or `check(doc, options, prepared)` when its
+options prepare state (see options.py, which says how a kind declares its options); it reports
+offsets, never lines (findings.py). Modules are imported only when a rule of that kind runs.
+template.py is a kind to copy; docs/adding-a-rule.md says how.
 """
 from __future__ import annotations
 
@@ -33,8 +29,8 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "empty-section": ("sections", "check_empty", "EmptyOptions"),
     "pairs": ("pairs", "check_pairs", "PairsOptions"),
     # duplicates and figures
-    "duplicate-block": ("duplicates", "check_duplicate_blocks", "DuplicateOptions"),
-    "near-duplicate": ("duplicates", "check_near_duplicates", "NearDuplicateOptions"),
+    "duplicate-block": ("duplicates.checks", "check_duplicate_blocks", "DuplicateOptions"),
+    "near-duplicate": ("duplicates.checks", "check_near_duplicates", "NearDuplicateOptions"),
     "repeated-phrase": ("repetition", "check_repeated_phrases", "RepeatOptions"),
     "rate-mismatch": ("figures", "check_rates", "RateOptions"),
     "sum-mismatch": ("figures", "check_sums", "SumOptions"),
@@ -58,3 +54,10 @@ def load_kind(name: str):
     # its own import.
     module = __import__(f"{__name__}.{module_name}", fromlist=(check_name,))
     return getattr(module, check_name), getattr(module, options_name)
+
+
+def run_kind(kind: str, doc, options, prepared=None):
+    """The findings of a rule of kind `kind` on `doc`: its check with the rule's options, and with
+    what their prepare() returned (Rule.prepared) when they have one."""
+    check = load_kind(kind)[0]
+    return check(doc, options) if prepared is None else check(doc, options, prepared)

@@ -12,15 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .findings import Finding, Related, make_edit, make_fix
 from ..document.model import Document
-from ..support.records import record
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
+from ..support.hints import Iterator
+from .findings import Finding, make_edit, make_finding, make_fix, make_related
+from .options import kind_options
 
 # 2024年7月5日, 7月5日, 7月5号 (digits of either width); 2024.7.5, 2024-07-05, 2024/7/5 (a year of
 # 19xx or 20xx, a month and a day that can be one). The pattern opens with a digit, so sre skips
@@ -45,11 +40,10 @@ _NOT_A_DAY = "楼线院室房门车库位令文字"    # 5号楼, 3号线: a num
 _SUBTITLE = "—―"                           # ——2017年3月5日在……会议上 (not "-": a Markdown item)
 
 
-@record
+@kind_options
 class DateFormOptions:
     """Date forms (WR704): the words the related place is labelled with."""
 
-    __pydantic_config__ = _FORBID
     related_message: str = "全文多用的写法"
 
 
@@ -113,10 +107,12 @@ def check_date_forms(doc: Document, options: DateFormOptions) -> Iterator[Findin
             "majority_en": _NAMES[majority][1], "count": len(others)}
     fix = None
     if majority == "cn":
-        fix = make_fix((tuple(make_edit((a, b, _as_cn(text[a:b]))) for a, b in others), False))
+        fix = make_fix(edits=tuple(make_edit(start=a, end=b, new_text=_as_cn(text[a:b])) for a, b in others),
+                       safe=False)
     hao = majority == "cn" and (s, e) in by_form.get("hao", ())
     variant = "hao" if hao else "mix"
-    yield Finding(s, e, args, variant, fix, (Related(example[0], example[1], options.related_message),))
+    related = (make_related(start=example[0], end=example[1], message=options.related_message),)
+    yield make_finding(start=s, end=e, args=args, variant=variant, fix=fix, related=related)
 
 
 def _as_cn(date: str) -> str:

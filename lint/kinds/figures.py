@@ -8,15 +8,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .findings import Finding
 from ..document.model import Document
+from ..support.hints import Iterator
 from ..support.records import record
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
+from .findings import Finding, make_finding
+from .options import kind_options
 
 # A counted quantity: digits (thousands separators, decimals), an optional 万/亿, a unit.
 # Not an ordinal (第3批), not part of a range or code (1-5月, A12), not 个 of a duration.
@@ -45,23 +41,22 @@ _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _MAX_SKIPPED = 8      # characters of figure-less text a breakdown may hold between two parts
 
 
-@record
+@kind_options
 class RateOptions:
-    """Rate-mismatch options: stems of rates that are not a part-of-whole ratio."""
+    """Rates by their stem (整改率: 整改): those that are no share of a whole, and reduction rates.
 
-    __pydantic_config__ = _FORBID
+    A reduction rate (压减率, 下降率) is the share removed: part/whole when the part is what was
+    removed, (whole - part)/whole when it is what is left (压减后保留90项).
+    """
 
-    exclude_stems: tuple[str, ...] = ("增长", "增速", "增幅", "降幅", "上升", "提高", "同比", "环比")
-    # A reduction rate (压减率, 下降率, 减少率) is the share removed: part/whole when the part is what
-    # was removed, (whole - part)/whole when it is what is left (压减后保留90项).
-    reduction_stems: tuple[str, ...] = ("压减", "下降", "减少", "降低", "精简", "削减", "缩减", "压缩", "核减")
+    exclude_stems: tuple[str, ...] = ("增长", "增速", "增幅", "降幅", "上升", "提高", "同比", "环比")   # not checked
+    reduction_stems: tuple[str, ...] = ("压减", "下降", "减少", "降低", "精简", "削减", "缩减", "压缩", "核减")   # a share removed
 
 
-@record
+@kind_options
 class SumOptions:
-    """Sum-mismatch options: labels that mark a list as exhaustive (a remainder part)."""
-
-    __pydantic_config__ = _FORBID
+    """Labels of a remainder part (其他): a list holding one is exhaustive, so parts short of the
+    total are reported too."""
 
     remainder_labels: tuple[str, ...] = ("其他", "其它", "其余", "另有", "剩余")
 
@@ -179,9 +174,9 @@ def _rate_finding(text: str, m: re.Match, figures: list[Figure], options: RateOp
     share = _rest(whole, part) if left else part
     if _rate_fits(stated, share, whole):
         return None
-    return Finding(m.start(), m.end(), {"rate": m.group(0), "part": text[part.start:part.end],
-                                        "whole": text[whole.start:whole.end],
-                                        "actual": _percent(share, whole) + "%"}, "removed" if left else "share")
+    return make_finding(start=m.start(), end=m.end(), variant="removed" if left else "share",
+                        args={"rate": m.group(0), "part": text[part.start:part.end],
+                              "whole": text[whole.start:whole.end], "actual": _percent(share, whole) + "%"})
 
 
 def _rest(whole: Figure, part: Figure) -> Figure:
@@ -261,10 +256,9 @@ def _sum_finding(text: str, start: int, q: int, stop: int, options: SumOptions) 
             whole = wholes[k]
             listed = "＋".join(text[figs[k].start:figs[k].end] for _, figs in parts)
             written = _MULT_RE.match(text, whole.start, whole.end).group(1)
-            return Finding(whole.start, whole.end,
-                           {"total": text[whole.start:whole.end], "parts": listed, "unit": whole.unit,
-                            "sum": _plain(total, places + _SCALE[written]) + written + whole.unit},
-                           "over" if gap > 0 else "under")
+            return make_finding(start=whole.start, end=whole.end, variant="over" if gap > 0 else "under",
+                                args={"total": text[whole.start:whole.end], "parts": listed, "unit": whole.unit,
+                                      "sum": _plain(total, places + _SCALE[written]) + written + whole.unit})
     return None
 
 

@@ -4,40 +4,34 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from .findings import Edit, Finding, Fix
 from ..document.model import Document, Heading, Marker
+from ..support.hints import Iterator, Literal
 from ..support.numerals import cn_numeral
-from ..support.records import record
+from .findings import Finding, Fix, make_edit, make_finding, make_fix
+from .options import NoOptions, kind_options
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator, Literal
-
-
-@record
-class NoOptions:
-    """This kind takes no options."""
+__all__ = ["NoOptions", "SequenceOptions", "StartOptions", "ConsistencyOptions"]
 
 
-@record
+@kind_options
 class SequenceOptions:
     """Heading sequence (WR101): whether to offer renumbering as a fix."""
 
     renumber_fix: bool = True   # offer renumbering the rest of the run as an unsafe fix
 
 
-@record
+@kind_options
 class StartOptions:
     """Heading start (WR102): the number a run of headings should start at."""
 
-    start: int = 1
+    start: int = 1              # the number of the first heading of a run
 
 
-@record
+@kind_options
 class ConsistencyOptions:
     """Marker consistency (WR106): which bracket width is right (the majority's, or always full or half)."""
 
-    form: Literal["majority", "full", "half"] = "majority"
+    form: Literal["majority", "full", "half"] = "majority"   # the right width: the document's majority, or always one
 
 
 def sibling_runs(doc: Document) -> Iterator[list[Heading]]:
@@ -74,10 +68,10 @@ def check_sequence(doc: Document, options: SequenceOptions) -> Iterator[Finding]
             variant = ("repeat" if value == previous else "backwards" if value < previous
                        else "skip" if value > previous + 1 and not repeated else "")
             if variant:
-                yield Finding(h.marker.start, h.marker.end,
-                              {"found": h.marker.text, "expected": render(h.marker, previous + 1),
-                               "previous": render(h.marker, previous)},
-                              variant, _renumber(run, i, previous + 1) if budget > 0 else None)
+                yield make_finding(start=h.marker.start, end=h.marker.end,
+                                   args={"found": h.marker.text, "expected": render(h.marker, previous + 1),
+                                         "previous": render(h.marker, previous)},
+                                   variant=variant, fix=_renumber(run, i, previous + 1) if budget > 0 else None)
                 budget -= len(run) - i
             previous = value
 
@@ -94,9 +88,9 @@ def _renumber(run: list[Heading], first: int, value: int) -> Fix:
     for h in run[first:]:
         new = render(h.marker, value)
         if new != h.marker.text:
-            edits.append(Edit(h.marker.start, h.marker.end, new))
+            edits.append(make_edit(start=h.marker.start, end=h.marker.end, new_text=new))
         value += 1
-    return Fix(tuple(edits), safe=False)
+    return make_fix(edits=tuple(edits), safe=False)
 
 
 def check_start(doc: Document, options: StartOptions) -> Iterator[Finding]:
@@ -110,8 +104,8 @@ def check_start(doc: Document, options: StartOptions) -> Iterator[Finding]:
             continue    # (Word starts its own lists where the writer set them to)
         first = run[0].marker
         if first.value != options.start:
-            yield Finding(first.start, first.end,
-                          {"found": first.text, "expected": render(first, options.start)})
+            yield make_finding(start=first.start, end=first.end,
+                               args={"found": first.text, "expected": render(first, options.start)})
 
 
 def _numbered_children(doc: Document, parent: int | None) -> list[Heading]:
@@ -140,8 +134,8 @@ def check_level_mix(doc: Document, options: NoOptions) -> Iterator[Finding]:
             first = group[0]
             for h in group[1:]:
                 if h.level != first.level:
-                    yield Finding(h.marker.start, h.marker.end,
-                                  {"found": h.marker.text, "first": first.marker.text})
+                    yield make_finding(start=h.marker.start, end=h.marker.end,
+                                       args={"found": h.marker.text, "first": first.marker.text})
                     break
 
 
@@ -164,8 +158,8 @@ def check_level_skip(doc: Document, options: NoOptions) -> Iterator[Finding]:
             continue
         parent = doc.headings[h.parent]
         if parent.marker is not None and not parent.listed and h.level > parent.level + 1:
-            yield Finding(h.marker.start, h.marker.end,
-                          {"found": h.marker.text, "parent": parent.marker.text})
+            yield make_finding(start=h.marker.start, end=h.marker.end,
+                               args={"found": h.marker.text, "parent": parent.marker.text})
 
 
 # GB/T 15834-2011 B.3: 一、 takes 顿号; 1. takes a period; nothing follows （一） or （1）.
@@ -181,8 +175,7 @@ def check_marker_style(doc: Document, options: NoOptions) -> Iterator[Finding]:
         if m is None or h.listed or m.punct in _RIGHT_PUNCT[m.family]:
             continue
         right = render(m, m.value)
-        yield Finding(m.start, m.end, {"found": m.text, "expected": right},
-                      fix=Fix((Edit(m.start, m.end, right),)))
+        yield _replacing(m, {"found": m.text, "expected": right}, right)
 
 
 def check_marker_consistency(doc: Document, options: ConsistencyOptions) -> Iterator[Finding]:
@@ -197,9 +190,14 @@ def check_marker_consistency(doc: Document, options: ConsistencyOptions) -> Iter
     for m in bracketed:
         if m.width != target:
             right = render(m, m.value, width=target, keep_punct=True)
-            yield Finding(m.start, m.end, {"found": m.text, "expected": right,
-                                           "form": "全角" if target == "full" else "半角"},
-                          fix=Fix((Edit(m.start, m.end, right),)))
+            yield _replacing(m, {"found": m.text, "expected": right, "form": "全角" if target == "full" else "半角"},
+                             right)
+
+
+def _replacing(m: Marker, args: dict, right: str) -> Finding:
+    """A finding on marker `m` with the safe fix that writes `right` in its place."""
+    edit = make_edit(start=m.start, end=m.end, new_text=right)
+    return make_finding(start=m.start, end=m.end, args=args, fix=make_fix(edits=(edit,)))
 
 
 def render(marker: Marker, value: int, width: str | None = None, keep_punct: bool = False) -> str:

@@ -9,46 +9,35 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, make_edit, make_finding, make_fix
-from .patterns import compile_regex, quote
 from ..document.model import Document
-from ..support.records import record
+from ..support.hints import Any, Iterator
+from .findings import Finding, make_edit, make_finding, make_fix
+from .options import kind_options
+from .patterns import PatternError, compile_regex, quote
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
 
-
-@record
-class _DoubledSettings:
-    """DoubledOptions as a pack writes them."""
-
-    __pydantic_config__ = {"extra": "forbid"}  # read by pydantic at validation only
+@kind_options
+class DoubledOptions:
+    """Runs of two or more of `marks`."""
 
     marks: str = "？！。；：，、"   # the marks read, strongest first: a mixed run keeps its strongest
     repeatable: str = "？！"       # marks that may be doubled (for emphasis): a run of only these is fine
     ellipsis: str = "。"           # three or more of it in a run stand for an ellipsis: left alone
 
-
-class DoubledOptions(_DoubledSettings):
-    """Runs of two or more of `marks`."""
-
-    finder = None    # derived by prepare: runs of two marks or more
-
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> Any:
         """One regex for a run of two marks or more."""
         if not self.marks:
-            raise ValueError("marks 不能为空")
+            raise PatternError("marks 不能为空", ("marks",))
         marks = "[" + re.escape(self.marks) + "]"
-        self.finder = compile_regex(f"{marks}{marks}+", trusted)
+        return compile_regex(f"{marks}{marks}+", trusted)
 
 
-def check_doubled(doc: Document, options: DoubledOptions) -> Iterator[Finding]:
+def check_doubled(doc: Document, options: DoubledOptions, finder: Any) -> Iterator[Finding]:
     """Each run of marks that should be one, with the mark it should be. Runs are rare: the whole
     text is searched in one call, and the few found are then placed (prose lines only)."""
     text, blocks, skip = doc.text, doc.block_spans, doc.not_prose
     ellipsis = options.ellipsis * 3 if options.ellipsis else None
-    for m in options.finder.finditer(text):
+    for m in finder.finditer(text):
         s, e = m.span()
         run = text[s:e]
         if not run.strip(options.repeatable) or (ellipsis and ellipsis in run):
@@ -57,8 +46,8 @@ def check_doubled(doc: Document, options: DoubledOptions) -> Iterator[Finding]:
             continue
         one = len(set(run)) == 1
         new = run[0] if one else _kept(run, options)
-        fix = make_fix(((make_edit((s, e, new)),), one))
-        yield make_finding((s, e, {"match": quote(run), "replacement": new}, "", fix, ()))
+        fix = make_fix(edits=(make_edit(start=s, end=e, new_text=new),), safe=one)
+        yield make_finding(start=s, end=e, args={"match": quote(run), "replacement": new}, fix=fix)
 
 
 def _kept(run: str, options: DoubledOptions) -> str:

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, Related, make_edit, make_fix
 from ..document.model import Document
-from ..support.records import record
+from ..support.hints import Iterator, Literal
+from .findings import Finding, make_edit, make_finding, make_fix, make_related
+from .options import kind_options
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator, Literal
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _RELATED = 3                   # related places a per-document finding lists besides its own
 
 # --- WR701: a full-width comma (or 、) grouping thousands ------------------------------------------
@@ -44,11 +40,10 @@ _CLAUSE_START = "。；！？：;!?:\n"
 _CLAUSE_LOOKBACK = 40
 
 
-@record
+@kind_options
 class ThousandsOptions:
     """Thousands separator (WR701): what the fix writes between the groups."""
 
-    __pydantic_config__ = _FORBID
     separator: Literal[",", ""] = ","     # GB/T 15835-2011 5.1.1's 千分撇, or "" for no grouping
     related_message: str = "同样写法"
 
@@ -99,13 +94,14 @@ def check_thousands(doc: Document, options: ThousandsOptions) -> Iterator[Findin
     if not found:
         return
     text, sep = doc.text, options.separator
-    edits = tuple(make_edit((m.start(), m.end(), sep)) for s, e in found for m in _SEPARATORS.finditer(text, s, e))
+    edits = tuple(make_edit(start=m.start(), end=m.end(), new_text=sep)
+                  for s, e in found for m in _SEPARATORS.finditer(text, s, e))
     first_start, first_end = found[0]
     written = text[first_start:first_end]
     args = {"found": written, "expected": _SEPARATORS.sub(sep, written), "count": len(found)}
-    related = tuple(Related(s, e, options.related_message) for s, e in found[1:1 + _RELATED])
-    yield Finding(first_start, first_end, args, "many" if len(found) > 1 else "one",
-                  make_fix((edits, True)), related)
+    related = tuple(make_related(start=s, end=e, message=options.related_message) for s, e in found[1:1 + _RELATED])
+    yield make_finding(start=first_start, end=first_end, args=args, variant="many" if len(found) > 1 else "one",
+                       fix=make_fix(edits=edits, safe=True), related=related)
 
 
 # --- WR702: full-width and half-width digits in one document ---------------------------------------
@@ -120,11 +116,10 @@ _TO_FULL = str.maketrans("0123456789.", "０１２３４５６７８９．")
 _WIDTH_NAMES = {"half": "半角", "full": "全角"}
 
 
-@record
+@kind_options
 class DigitWidthOptions:
     """Digit width (WR702): which width is right — the document's majority, or always the half width."""
 
-    __pydantic_config__ = _FORBID
     form: Literal["majority", "half"] = "majority"   # half: every full-width digit is reported
     related_message: str = "全文多用的写法"
 
@@ -167,10 +162,11 @@ def check_digit_width(doc: Document, options: DigitWidthOptions) -> Iterator[Fin
         return
     table = _TO_HALF if target == "half" else _TO_FULL
     text = doc.text
-    edits = tuple(make_edit((s, e, text[s:e].translate(table))) for s, e in wrong)
+    edits = tuple(make_edit(start=s, end=e, new_text=text[s:e].translate(table)) for s, e in wrong)
     safe = form != "majority" or len(right) >= 2 * len(wrong)
     s, e = wrong[0]
     args = {"found": text[s:e], "expected": text[s:e].translate(table), "count": len(wrong),
             "majority": len(right), "form": _WIDTH_NAMES[target]}
-    related = tuple(Related(rs, re_, options.related_message) for rs, re_ in right[:1])
-    yield Finding(s, e, args, target if form == "majority" else "always", make_fix((edits, safe)), related)
+    related = tuple(make_related(start=rs, end=re_, message=options.related_message) for rs, re_ in right[:1])
+    yield make_finding(start=s, end=e, args=args, variant=target if form == "majority" else "always",
+                       fix=make_fix(edits=edits, safe=safe), related=related)

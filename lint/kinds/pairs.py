@@ -10,32 +10,30 @@ from __future__ import annotations
 import re
 from array import array
 
-from .findings import Finding
 from ..document.model import Document
+from ..support.hints import Any, Iterator
 from ..support.records import record
-from .native import speedups
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
+from . import loops
+from .findings import Finding, make_finding
+from .options import kind_options
 
 
 @record
-class _PairsSettings:
-    """PairsOptions as a pack writes them."""
+class Brackets:
+    """What PairsOptions.prepare makes: a regex of every bracket character, and a map from each one
+    to its (family, opens)."""
 
-    __pydantic_config__ = {"extra": "forbid"}  # read by pydantic at validation only
+    finder: Any
+    family_of: dict
 
-    pairs: tuple[str, ...] = ("（( ）)", "“ ”", "‘ ’", "《 》", "【 】")
 
-
-class PairsOptions(_PairsSettings):
+@kind_options
+class PairsOptions:
     """`pairs`: each entry is "open close", several forms of one family joined, e.g. "（( ）)"."""
 
-    finder: object = None     # derived by prepare: a regex of every bracket character …
-    family_of: object = None  # … and a map from each one to its (family, opens)
+    pairs: tuple[str, ...] = ("（( ）)", "“ ”", "‘ ’", "《 》", "【 】")   # openers, a space, closers
 
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> Brackets:
         """Index every bracket character by its family and role."""
         family_of: dict[str, tuple[int, bool]] = {}
         for i, entry in enumerate(self.pairs):
@@ -44,9 +42,8 @@ class PairsOptions(_PairsSettings):
                 raise ValueError(f"pairs[{i}]: 应写作“开 闭”两组字符，以空格分隔，如 “（( ）)”")
             family_of.update({c: (i, True) for c in parts[0]})
             family_of.update({c: (i, False) for c in parts[1]})
-        self.family_of = family_of
         # No pairs (`pairs: []`) is allowed: a finder that matches nothing, as turning the rule off.
-        self.finder = re.compile("[" + re.escape("".join(family_of)) + "]" if family_of else "(?!)")
+        return Brackets(re.compile("[" + re.escape("".join(family_of)) + "]" if family_of else "(?!)"), family_of)
 
 
 # A closing bracket right after a short item number is a list marker, not a pair: 1) a) 一)
@@ -56,11 +53,11 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]")
 
 
-def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
+def check_pairs(doc: Document, options: PairsOptions, brackets: Brackets) -> Iterator[Finding]:
     """Each unmatched bracket or quote, at the character itself."""
     skip = doc.not_prose
-    text, family_of, finditer = doc.text, options.family_of, options.finder.finditer
-    for start, end in _unbalanced(doc, options):
+    text, family_of, finditer = doc.text, brackets.family_of, brackets.finder.finditer
+    for start, end in _unbalanced(doc, brackets):
         if _CHINESE.search(text, start, end) is None:
             continue    # no Chinese in it: code or English, whose brackets are not ours to pair
         stack: list[tuple[int, int]] = []   # (family, offset) of open characters
@@ -75,20 +72,25 @@ def check_pairs(doc: Document, options: PairsOptions) -> Iterator[Finding]:
                 stack.pop()   # the usual case: it closes the innermost open character
             else:
                 yield from _close_deeper(text, stack, family, start, at, char)
-        for _, offset in stack:
-            yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
+        yield from _unclosed(text, stack)
 
 
-def _unbalanced(doc: Document, options: PairsOptions) -> list[tuple[int, int]]:
-    """The paragraphs the loop above must read: all of them, or where _speedups was built only
-    those whose brackets do not all close in order (elsewhere the loop would find nothing)."""
+def _unclosed(text: str, stack: list[tuple[int, int]]) -> Iterator[Finding]:
+    for _, offset in stack:
+        yield make_finding(start=offset, end=offset + 1, args={"char": text[offset]}, variant="unclosed")
+
+
+def _unbalanced(doc: Document, brackets: Brackets) -> list[tuple[int, int]]:
+    """The paragraphs the loop above must read: those whose brackets do not all close in order
+    (in the others it would find nothing), or all of them where the compiled loops are not built."""
     paragraphs = doc.paragraphs
-    if speedups is None or not options.family_of or len(options.pairs) > 127:
+    family_of = brackets.family_of
+    if not family_of or max(family for family, _ in family_of.values()) > 127:   # more families than a byte holds
         return paragraphs
-    roles = bytes(2 * family + opens for family, opens in options.family_of.values())
+    roles = bytes(2 * family + opens for family, opens in family_of.values())
     skip = doc.not_prose
-    return list(map(paragraphs.__getitem__, speedups.unbalanced_blocks(
-        doc.text, "".join(options.family_of), roles, array("q", (p[0] for p in paragraphs)),
+    return list(map(paragraphs.__getitem__, loops.unbalanced_blocks(
+        doc.text, "".join(family_of), roles, array("q", (p[0] for p in paragraphs)),
         array("q", (p[1] for p in paragraphs)), array("q", skip.starts), array("q", skip.ends))))
 
 
@@ -99,10 +101,9 @@ def _close_deeper(text: str, stack: list[tuple[int, int]], family: int, start: i
     depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
     if depth is None:
         if not _item_mark(text, start, at):
-            yield Finding(at, at + 1, {"char": char}, "unopened")
+            yield make_finding(start=at, end=at + 1, args={"char": char}, variant="unopened")
         return
-    for _, offset in stack[depth + 1:]:
-        yield Finding(offset, offset + 1, {"char": text[offset]}, "unclosed")
+    yield from _unclosed(text, stack[depth + 1:])
     del stack[depth:]
 
 

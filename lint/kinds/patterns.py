@@ -14,17 +14,14 @@ from functools import lru_cache
 from operator import itemgetter
 
 
-from .findings import Finding, make_edit, make_finding, make_fix
 from ..document.model import Document
-from ..support.records import record
 from ..document.text import SpanSet, match_at, merge_spans
+from ..support.hints import Any, Iterable, Iterator, Literal, Optional, Union
+from ..support.records import record
+from .findings import Finding, make_edit, make_finding, make_fix
+from .options import kind_options
+from . import prefilter
 from .prefilter import Shape, analyse
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Any, Iterable, Iterator, Literal, Optional, Union
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
 _START, _END = itemgetter(0), itemgetter(1)
@@ -93,28 +90,27 @@ def _scan(rx, group: int, bounded: bool, trusted: bool) -> Scan:
 
 
 @record
-class _PatternSettings:
-    """PatternOptions as a pack writes them."""
+class Scans:
+    """What PatternOptions.prepare compiles: the patterns (and words) and the exceptions."""
 
-    __pydantic_config__ = _FORBID
+    patterns: tuple[Scan, ...]
+    exceptions: Optional[Scan] = None
 
-    patterns: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()
+
+@kind_options
+class PatternOptions:
+    """Report every match of `patterns` (regexes) or `words` (literal strings)."""
+
+    patterns: tuple[str, ...] = ()        # regexes, run on one paragraph or title at a time (^ $: its ends)
+    words: tuple[str, ...] = ()           # literal strings; where two overlap, the longer
     exceptions: tuple[str, ...] = ()      # regexes (a plain word matches itself); overlapping matches are dropped
-    scope: Literal["titles", "body", "all"] = "all"
-    group: Optional[Union[int, str]] = None   # report only this capture group of each pattern
+    scope: Literal["titles", "body", "all"] = "all"   # heading titles, the rest, or both
+    group: Optional[Union[int, str]] = None   # report only this capture group of each pattern (number or name)
     ignore_case: bool = False
     word_boundaries: bool = True          # a word with a Latin letter or digit at an end must not touch another
     include_markers: bool = False         # also match on heading markers (一、 （二）)
 
-
-class PatternOptions(_PatternSettings):
-    """Report every match of `patterns` (regexes) or `words` (literal strings)."""
-
-    scans: tuple[Scan, ...] = ()          # derived by prepare
-    exception_scan: Optional[Scan] = None
-
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> Scans:
         """Compile patterns, words and exceptions with the engine the pack's trust allows."""
         if not self.patterns and not self.words:
             raise PatternError("pattern 规则至少需要 patterns 或 words 之一")
@@ -124,9 +120,8 @@ class PatternOptions(_PatternSettings):
         if self.words:
             rx = compile_regex(words_regex(self.words), trusted, self.ignore_case, ("words",))
             scans.append(_scan(rx, 0, self.word_boundaries, trusted))
-        self.scans = tuple(scans)
         exceptions = _exceptions_regex(self.exceptions, trusted, self.ignore_case)
-        self.exception_scan = exceptions and _scan(exceptions, 0, False, trusted)
+        return Scans(tuple(scans), exceptions and _scan(exceptions, 0, False, trusted))
 
 
 def _group_index(rx, group: int | str | None) -> int:
@@ -147,7 +142,7 @@ def _exceptions_regex(exceptions: tuple[str, ...], trusted: bool, ignore_case: b
     return compile_regex("|".join(f"(?:{e})" for e in exceptions), trusted, ignore_case) if exceptions else None
 
 
-def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, int, Any]]:
+def find_matches(doc: Document, options: PatternOptions, scans: Scans) -> Iterator[tuple[int, int, Any]]:
     """Accepted matches as (start, end, match object): one per token, none in masked text or exceptions.
 
     The first of overlapping matches wins (the longer one at the same start). Each paragraph or
@@ -160,9 +155,9 @@ def find_matches(doc: Document, options: PatternOptions) -> Iterator[tuple[int, 
     else:
         batches = [(doc.block_spans, True)]
     for regions, lines in batches:
-        found = _search(doc, regions, options.scans, lines)
+        found = _search(doc, regions, scans.patterns, lines)
         if found:
-            excepted = _exception_spans(doc, regions, options.exception_scan, lines)
+            excepted = _exception_spans(doc, regions, scans.exceptions, lines)
             yield from _accept(found, skip, titles, excepted)
 
 
@@ -174,19 +169,22 @@ def _search(doc: Document, regions: SpanSet, scans, lines: bool) -> list:
     """
     found: list = []
     for k, scan in enumerate(scans):
-        shape = scan.shape
+        shape = scan.shape if prefilter.ENABLED else _PLAIN
         if not lines:
             _search_each(doc.text, regions, scan, k, range(len(regions.starts)), found)
         elif shape.first is not None:
             _keep(doc.text, regions, scan, k, match_at(scan.rx, doc.text, doc.offsets_of(shape.first)), found)
         else:
-            _search_lines(doc, regions, scan, k, found)
+            _search_lines(doc, regions, scan, shape, k, found)
     return found
 
 
-def _search_lines(doc: Document, regions: SpanSet, scan: Scan, k: int, found: list) -> None:
+_PLAIN = Shape()    # nothing known: every paragraph searched on its own
+
+
+def _search_lines(doc: Document, regions: SpanSet, scan: Scan, shape: Shape, k: int, found: list) -> None:
     """Search the lines holding the needle (all without one): in runs when the pattern is line-bound."""
-    text, shape = doc.text, scan.shape
+    text = doc.text
     lines = None if shape.needle is None else _lines_with(doc, shape.needle)
     if not shape.line_bound:
         _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
@@ -273,50 +271,51 @@ def quote(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def check_pattern(doc: Document, options: PatternOptions) -> Iterator[Finding]:
-    """Every accepted match; the message may quote it as {match}."""
-    for s, e, _ in find_matches(doc, options):
-        yield make_finding((s, e, {"match": quote(doc.text[s:e])}, "", None, ()))
+def check_pattern(doc: Document, options: PatternOptions, scans: Scans) -> Iterator[Finding]:
+    """Every match of the patterns or words: outside the exceptions, and outside heading markers
+    unless asked. The message may quote it as {match}."""
+    for s, e, _ in find_matches(doc, options, scans):
+        yield make_finding(start=s, end=e, args={"match": quote(doc.text[s:e])})
 
 
 @record
-class _SubstitutionSettings:
-    """SubstitutionOptions as a pack writes them."""
+class Matcher:
+    """What SubstitutionOptions.prepare makes: the pattern as the options of a pattern rule, compiled."""
 
-    __pydantic_config__ = _FORBID
+    options: PatternOptions
+    scans: Scans
 
-    pattern: str
-    replacement: Union[str, dict[str, str]]
+
+@kind_options
+class SubstitutionOptions:
+    """Report matches of `pattern` and offer `replacement`: a template (\\1, \\g<name>), or a map from
+    matched text to new text; a match that is not a key has each key inside it replaced."""
+
+    pattern: str                          # a regex, as a pattern rule's
+    replacement: Union[str, dict[str, str]]   # a template (\\1, \\g<name>), or matched text → new text
     safe: bool = True                     # a safe fix is applied by --fix; an unsafe one needs --unsafe-fixes
-    exceptions: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()      # as a pattern rule's
     scope: Literal["titles", "body", "all"] = "all"
     group: Optional[Union[int, str]] = None   # replace (and report) only this capture group
     ignore_case: bool = False
     include_markers: bool = False
 
-
-class SubstitutionOptions(_SubstitutionSettings):
-    """Report matches of `pattern` and offer `replacement`: a template (\\1, \\g<name>), or a map from
-    matched text to new text; a match that is not a key has each key inside it replaced."""
-
-    matcher: Optional[PatternOptions] = None   # derived by prepare
-
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> Matcher:
         """Compile the pattern and check the template's group references."""
         matcher = PatternOptions(patterns=(self.pattern,), exceptions=self.exceptions, scope=self.scope,
                                  group=self.group, ignore_case=self.ignore_case,
                                  include_markers=self.include_markers)
         try:
-            matcher.prepare(trusted)
+            scans = matcher.prepare(trusted)
         except PatternError as exc:
             raise PatternError(str(exc), ("pattern",) if exc.loc[:1] == ("patterns",) else exc.loc) from None
         if isinstance(self.replacement, str):
-            rx = matcher.scans[0].rx
+            rx = scans.patterns[0].rx
             for ref in _TEMPLATE_REF.finditer(self.replacement):
                 number, name = ref.groups()
                 if (name and name not in rx.groupindex) or (number and int(number) > rx.groups):
                     raise PatternError(f"替换模板引用了不存在的分组 {ref.group()}", ("replacement",))
-        self.matcher = matcher
+        return Matcher(matcher, scans)
 
 
 def expand(template: str, m: Any) -> str:
@@ -328,7 +327,7 @@ def expand(template: str, m: Any) -> str:
     return _TEMPLATE_REF.sub(ref, template)
 
 
-def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[Finding]:
+def check_substitution(doc: Document, options: SubstitutionOptions, matcher: Matcher) -> Iterator[Finding]:
     """Every match, with a fix replacing it (or its group) by the replacement.
 
     What a finding derives from its text alone (the new text, the message's args, where its
@@ -338,7 +337,7 @@ def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[
     text, safe = doc.text, options.safe
     table = options.replacement if isinstance(options.replacement, dict) else None
     replaced: dict[tuple[str, str], tuple[dict, tuple | None]] = {}
-    for s, e, m in find_matches(doc, options.matcher):
+    for s, e, m in find_matches(doc, matcher.options, matcher.scans):
         old = text[s:e]
         if table is None:
             new = expand(options.replacement, m)
@@ -353,10 +352,10 @@ def check_substitution(doc: Document, options: SubstitutionOptions) -> Iterator[
             known = replaced[old, new] = ({"match": quote(old), "replacement": quote(new)}, _changed(old, new))
         args, changed = known
         if changed is None:
-            edits = (make_edit((s, e, new)),)
+            edits = (make_edit(start=s, end=e, new_text=new),)
         else:
-            edits = tuple(make_edit((s + i, s + i + 1, b)) for i, b in changed)
-        yield make_finding((s, e, args, "", make_fix((edits, safe)), ()))
+            edits = tuple(make_edit(start=s + i, end=s + i + 1, new_text=b) for i, b in changed)
+        yield make_finding(start=s, end=e, args=args, fix=make_fix(edits=edits, safe=safe))
 
 
 def _changed(old: str, new: str) -> tuple[tuple[int, str], ...] | None:

@@ -8,54 +8,29 @@ reduplication (研究研究) and 一X一X (一个一个) are left alone through 
 from __future__ import annotations
 
 import heapq
-import re
-from operator import methodcaller
 
-from .findings import Edit, Finding, Fix
 from ..document.model import Document
-from ..support.records import record
-from .native import speedups
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Any, Iterable, Iterator
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
-
-_HAN = "\u4e00-\u9fff"
-_WORD_TWICE = re.compile(rf"([{_HAN}]{{2,4}})\1")
-_SPAN = methodcaller("span")
+from ..support.hints import Iterable, Iterator
+from . import loops
+from .findings import Finding, make_edit, make_finding, make_fix
+from .options import kind_options
 
 
-@record
-class _RepeatSettings:
-    """RepeatOptions as a pack writes them."""
-
-    __pydantic_config__ = _FORBID
-
-    single_chars: str = "的了"
-    skip_leading: str = "一"
-    exceptions: tuple[str, ...] = ()
-
-
-class RepeatOptions(_RepeatSettings):
+@kind_options
+class RepeatOptions:
     """Which single characters may not be doubled, and doubled strings that are correct Chinese."""
 
-    single: Any = None        # derived by prepare
-
-    def prepare(self, trusted: bool) -> None:
-        """The single characters that may not be doubled, each once."""
-        self.single = tuple(dict.fromkeys(c for c in self.single_chars if "\u4e00" <= c <= "\u9fff"))
+    single_chars: str = "的了"   # (Chinese characters only; others are ignored)
+    skip_leading: str = "一"      # a doubled two-character word starting so is reduplication (一个一个)
+    exceptions: tuple[str, ...] = ()   # doubled strings that are right (研究研究)
 
 
 def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Finding]:
-    """WR403: report the whole doubled span, with an unsafe fix deleting the second copy.
+    """WR403: a word typed twice in a row, the whole doubled span, with an unsafe fix deleting the second copy.
 
     Both patterns stay within a line, so each searches the whole text once; matches off the
     blocks (masked lines) are dropped.
     """
-    if options.single is None:
-        options.prepare(True)
     text = doc.text
     for start, end in _in_blocks(doc, doubled_words(text)):
         word = text[start:(start + end) // 2]
@@ -63,18 +38,17 @@ def check_repeated_phrases(doc: Document, options: RepeatOptions) -> Iterator[Fi
             continue    # 常常, 一个一个, and V着V着 (说着说着: "as one went on talking"), all reduplication
         if not _excepted(text, start, end, options.exceptions):
             yield _finding(text, start, end)
-    doubled = heapq.merge(*(_doubled_char(text, char) for char in options.single))
+    single = dict.fromkeys(c for c in options.single_chars if "\u4e00" <= c <= "\u9fff")
+    doubled = heapq.merge(*(_doubled_char(text, char) for char in single))
     for start, end in _in_blocks(doc, doubled):
         if not _in_aabb(text, start) and not _excepted(text, start, end, options.exceptions):
             yield _finding(text, start, end)
 
 
 def doubled_words(text: str) -> Iterable[tuple[int, int]]:
-    """(start, end) of each word of 2–4 Chinese characters typed twice in a row: _WORD_TWICE's
-    matches, found in C where _speedups was built (sre tries the pattern at every character)."""
-    if speedups is not None:
-        return speedups.doubled_words(text, 0x4E00, 0x9FFF, 2, 4)
-    return map(_SPAN, _WORD_TWICE.finditer(text))
+    """(start, end) of each word of 2–4 Chinese characters typed twice in a row: what
+    ([一-鿿]{2,4})\\1 finds, by a scan where the loops are compiled (sre tries the pattern at every character)."""
+    return loops.doubled_words(text, 0x4E00, 0x9FFF, 2, 4)
 
 
 def _doubled_char(text: str, char: str) -> Iterator[tuple[int, int]]:
@@ -94,8 +68,8 @@ def _in_blocks(doc: Document, spans: Iterable[tuple[int, int]]) -> Iterator[tupl
 
 def _finding(text: str, start: int, end: int) -> Finding:
     middle = (start + end) // 2
-    return Finding(start, end, {"word": text[start:middle], "twice": text[start:end]},
-                   fix=Fix((Edit(middle, end, ""),), safe=False))
+    return make_finding(start=start, end=end, args={"word": text[start:middle], "twice": text[start:end]},
+                        fix=make_fix(edits=(make_edit(start=middle, end=end, new_text=""),), safe=False))
 
 
 def _in_aabb(text: str, start: int) -> bool:

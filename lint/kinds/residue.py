@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, make_edit, make_finding, make_fix
-from .patterns import PatternOptions, find_matches, quote
 from ..document.model import Document
 from ..document.text import CJK, SPACES, SpanSet, merge_spans
+from ..support.hints import Any, Iterator, Optional
 from ..support.records import record
+from .findings import Finding, make_edit, make_finding, make_fix
+from .options import kind_options
+from .patterns import PatternError, PatternOptions, Scans, compile_regex, find_matches, quote
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator, Optional
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _HAS_CJK = re.compile(f"[{CJK}]")
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_*\\")
 
@@ -31,17 +28,25 @@ def _skipped(doc: Document) -> SpanSet:
     return SpanSet(merge_spans([(s.start, s.end) for s in doc.masked] + doc.literals))
 
 
-def _pattern_matcher(patterns: tuple, exceptions: tuple, trusted: bool) -> PatternOptions:
+@record
+class LineMatcher:
+    """Patterns compiled as the pattern kind compiles them, with the options it reads them by."""
+
+    options: PatternOptions
+    scans: Scans
+
+    def matches(self, doc: Document) -> Iterator[tuple[int, int, Any]]:
+        return find_matches(doc, self.options, self.scans)
+
+
+def _pattern_matcher(patterns: tuple, exceptions: tuple, trusted: bool) -> LineMatcher:
     """The patterns as one alternation (one search per paragraph, not one per pattern), each
     compiled alone first so that an error names the one at fault."""
-    from .patterns import compile_regex
-
     for i, p in enumerate(patterns):
         compile_regex(p, trusted, loc=("patterns", i))
     joined = "|".join(f"(?:{p})" for p in patterns)
-    matcher = PatternOptions(patterns=(joined,) if patterns else (), exceptions=exceptions, include_markers=True)
-    matcher.prepare(trusted)
-    return matcher
+    options = PatternOptions(patterns=(joined,) if patterns else (), exceptions=exceptions, include_markers=True)
+    return LineMatcher(options, options.prepare(trusted))
 
 
 # --- markdown-residue (WR304) ---------------------------------------------------------------------
@@ -54,11 +59,9 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,})([^`\r\n]*?)[ \t]*\r?$", re.M)
 _BULLET = re.compile(r"^[ \t]*([-*])[ \t]+(?=[^\s\d注])", re.M)
 
 
-@record
+@kind_options
 class MarkdownOptions:
     """Markdown syntax in a file whose format is not Markdown (WR304)."""
-
-    __pydantic_config__ = _FORBID
 
     formats: tuple[str, ...] = ("text", "docx")   # the file formats read ("markdown" would report its own syntax)
     # What a figure's blank stands before (共**人): a ** pair that opens and closes on one of
@@ -93,17 +96,19 @@ def _bold(doc: Document, skip: SpanSet, units: str) -> Iterator[Finding]:
             continue      # 共**人，其中**人: two blanks
         if skip.overlaps(s, e):
             continue
-        edits = (make_edit((s, s + 2, "")), make_edit((e - 2, e, "")))
-        yield make_finding((s, e, {"match": quote(text[s:e])}, "bold", make_fix((edits, True)), ()))
+        edits = (make_edit(start=s, end=s + 2, new_text=""), make_edit(start=e - 2, end=e, new_text=""))
+        yield make_finding(start=s, end=e, args={"match": quote(text[s:e])}, variant="bold",
+                           fix=make_fix(edits=edits, safe=True))
 
 
 def _headings(doc: Document, skip: SpanSet) -> Iterator[tuple[int, Finding]]:
     for m in _HEADING.finditer(doc.text):
         s, e = m.span()
         if not skip.overlaps(s, e):
-            fix = make_fix(((make_edit((s, e, "")),), True))
+            fix = make_fix(edits=(make_edit(start=s, end=e, new_text=""),), safe=True)
             hashes = m.group(1)
-            yield len(hashes), make_finding((m.start(1), m.end(1), {"match": hashes}, "heading", fix, ()))
+            yield len(hashes), make_finding(start=m.start(1), end=m.end(1), args={"match": hashes},
+                                            variant="heading", fix=fix)
 
 
 def _tables(doc: Document, skip: SpanSet) -> Iterator[Finding]:
@@ -117,7 +122,7 @@ def _tables(doc: Document, skip: SpanSet) -> Iterator[Finding]:
         header = text[start:end]
         if _TABLE_ROW.match(header) and not skip.overlaps(start, m.end()):
             lead = len(header) - len(header.lstrip(SPACES))
-            yield make_finding((start + lead, end, {"match": quote(header.strip())}, "table", None, ()))
+            yield make_finding(start=start + lead, end=end, args={"match": quote(header.strip())}, variant="table")
 
 
 def _fences(doc: Document, skip: SpanSet) -> Iterator[Finding]:
@@ -137,7 +142,8 @@ def _fences(doc: Document, skip: SpanSet) -> Iterator[Finding]:
 
 
 def _fence(doc: Document, m: re.Match) -> Finding:
-    return make_finding((m.start(1), m.end(1), {"match": quote(doc.text[m.start(1):m.end(2)])}, "fence", None, ()))
+    return make_finding(start=m.start(1), end=m.end(1), args={"match": quote(doc.text[m.start(1):m.end(2)])},
+                        variant="fence")
 
 
 def _bullets(doc: Document, skip: SpanSet) -> Iterator[Finding]:
@@ -160,7 +166,8 @@ def _bullets(doc: Document, skip: SpanSet) -> Iterator[Finding]:
 
 
 def _bullet(m: re.Match, count: int) -> Finding:
-    return make_finding((m.start(1), m.end(1), {"match": m.group(1), "count": count}, "bullets", None, ()))
+    return make_finding(start=m.start(1), end=m.end(1), args={"match": m.group(1), "count": count},
+                        variant="bullets")
 
 
 # --- framing (WR305) ---------------------------------------------------------------------------------
@@ -170,52 +177,47 @@ _CLAUSE = re.compile(r"[^。！？；!?;：:\r\n]+[。！？；!?;：:]*[”’�
 
 
 @record
-class _FramingSettings:
-    """FramingOptions as a pack writes them."""
+class Framing:
+    """What FramingOptions.prepare compiles."""
 
-    __pydantic_config__ = _FORBID
+    matcher: LineMatcher
+    companion: Any = None       # the companions regex, if any
+
+
+@kind_options
+class FramingOptions:
+    """Sentences matching `patterns` (a chat assistant talking to its user); a line of nothing else
+    gets a safe fix deleting it."""
 
     patterns: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
     companions: str = ""        # a whole sentence that is framing too on a line with framing (好的！)
 
-
-class FramingOptions(_FramingSettings):
-    """Sentences matching `patterns` (a chat assistant talking to its user); a line of nothing else
-    gets a safe fix deleting it."""
-
-    matcher: Optional[PatternOptions] = None    # derived by prepare
-    companion_rx = None
-
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> Framing:
         """Compile the patterns as the pattern kind does."""
-        self.matcher = _pattern_matcher(self.patterns, self.exceptions, trusted)
-        if self.companions:
-            from .patterns import compile_regex
-
-            self.companion_rx = compile_regex(self.companions, trusted, loc=("companions",))
+        companion = compile_regex(self.companions, trusted, loc=("companions",)) if self.companions else None
+        return Framing(_pattern_matcher(self.patterns, self.exceptions, trusted), companion)
 
 
-def check_framing(doc: Document, options: FramingOptions) -> Iterator[Finding]:
+def check_framing(doc: Document, options: FramingOptions, framing: Framing) -> Iterator[Finding]:
     """One finding per line holding such sentences, from the first to the last of them."""
     text, index = doc.text, doc.index
     by_line: dict[int, list[tuple[int, int]]] = {}
-    for s, e, _ in find_matches(doc, options.matcher):
+    for s, e, _ in framing.matcher.matches(doc):
         by_line.setdefault(index.line_of(s), []).append((s, e))
     for line, found in by_line.items():
         start, end = index.line_span(line)
         sentences = [m.span() for m in _CLAUSE.finditer(text, start, end) if text[m.start():m.end()].strip(SPACES)]
-        framing = [(s, e) for s, e in sentences
-                   if any(fs < e and s < fe for fs, fe in found) or _companion(options, text, s, e)]
-        first = framing[0][0]
-        first += len(text[first:framing[0][1]]) - len(text[first:framing[0][1]].lstrip(SPACES))
-        fix = _delete_line(doc, line) if len(framing) == len(sentences) else None
+        said = [(s, e) for s, e in sentences
+                if any(fs < e and s < fe for fs, fe in found) or _companion(framing.companion, text, s, e)]
+        first = said[0][0]
+        first += len(text[first:said[0][1]]) - len(text[first:said[0][1]].lstrip(SPACES))
+        fix = _delete_line(doc, line) if len(said) == len(sentences) else None
         s, e = found[0]
-        yield make_finding((first, framing[-1][1], {"match": quote(text[s:e])}, "", fix, ()))
+        yield make_finding(start=first, end=said[-1][1], args={"match": quote(text[s:e])}, fix=fix)
 
 
-def _companion(options: FramingOptions, text: str, start: int, end: int) -> bool:
-    rx = options.companion_rx
+def _companion(rx: Any, text: str, start: int, end: int) -> bool:
     return rx is not None and rx.fullmatch(text[start:end]) is not None
 
 
@@ -228,7 +230,7 @@ def _delete_line(doc: Document, line: int):
             end = index.starts[line + 1]
         elif line > 0:
             start = index.line_span(line - 1)[1]
-    return make_fix(((make_edit((start, end, "")),), True))
+    return make_fix(edits=(make_edit(start=start, end=end, new_text=""),), safe=True)
 
 
 # --- editing-residue (WR307) -----------------------------------------------------------------------
@@ -238,41 +240,39 @@ _CONFLICT_MARK = re.compile(r"^(?:(<{7})(?![<])|(={7})(?=[ \t]*\r?$)|(>{7})(?![>
 
 
 @record
-class _EditingSettings:
-    """EditingOptions as a pack writes them."""
+class Editing:
+    """What EditingOptions.prepare compiles."""
 
-    __pydantic_config__ = _FORBID
+    matcher: Optional[LineMatcher] = None
+    comment: Any = None         # the comment label's regex, with its group `ref`
+
+
+@kind_options
+class EditingOptions:
+    """Review marks left in a text export, and merge conflicts."""
 
     patterns: tuple[str, ...] = ()      # a line of review marks (Formatted:): a match must begin its line
     exceptions: tuple[str, ...] = ()
     comment: str = ""                   # a comment's label (批注 [A1]:) with the group `ref` (A1)
     conflicts: bool = True              # git's conflict markers
 
-
-class EditingOptions(_EditingSettings):
-    """Review marks left in a text export, and merge conflicts."""
-
-    matcher: Optional[PatternOptions] = None    # derived by prepare
-    comment_rx = None
-
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> Editing:
         """Compile the patterns; the comment label must name its group `ref`."""
-        self.matcher = _pattern_matcher(self.patterns, self.exceptions, trusted) if self.patterns else None
+        matcher = _pattern_matcher(self.patterns, self.exceptions, trusted) if self.patterns else None
+        comment = None
         if self.comment:
-            from .patterns import PatternError, compile_regex
-
-            rx = compile_regex(self.comment, trusted, loc=("comment",))
-            if "ref" not in rx.groupindex:
+            comment = compile_regex(self.comment, trusted, loc=("comment",))
+            if "ref" not in comment.groupindex:
                 raise PatternError("comment 的正则表达式须有名为 ref 的分组（批注编号，如 A1）", ("comment",))
-            self.comment_rx = rx
+        return Editing(matcher, comment)
 
 
-def check_editing(doc: Document, options: EditingOptions) -> Iterator[Finding]:
+def check_editing(doc: Document, options: EditingOptions, editing: Editing) -> Iterator[Finding]:
     """Each merge conflict; each run of review-mark lines and each reference to their comments."""
     if options.conflicts and "=======" in doc.text:
         yield from _conflicts(doc)
-    if options.matcher is not None:
-        yield from _review_lines(doc, options)
+    if editing.matcher is not None:
+        yield from _review_lines(doc, editing)
 
 
 def _conflicts(doc: Document) -> Iterator[Finding]:
@@ -293,17 +293,18 @@ def _conflicts(doc: Document) -> Iterator[Finding]:
         elif theirs and middle:
             start, end = index.line_span(index.line_of(opening.start()))
             lines = index.line_of(m.start()) - index.line_of(start) + 1
-            yield make_finding((start, end, {"match": quote(text[start:end]), "lines": lines}, "conflict", None, ()))
+            yield make_finding(start=start, end=end, args={"match": quote(text[start:end]), "lines": lines},
+                               variant="conflict")
             opening, middle = None, False
         elif theirs:
             opening = None
 
 
-def _review_lines(doc: Document, options: EditingOptions) -> Iterator[Finding]:
+def _review_lines(doc: Document, editing: Editing) -> Iterator[Finding]:
     """A run of consecutive review-mark lines once, at its first; then each comment reference [A1]
     whose comment is among them."""
     text, index = doc.text, doc.index
-    lines = sorted({index.line_of(s) for s, _, _ in find_matches(doc, options.matcher)
+    lines = sorted({index.line_of(s) for s, _, _ in editing.matcher.matches(doc)
                     if not text[index.starts[index.line_of(s)]:s].strip(SPACES)})    # at the line's start
     refs: set[str] = set()
     run: list[int] = []
@@ -311,12 +312,12 @@ def _review_lines(doc: Document, options: EditingOptions) -> Iterator[Finding]:
         if run and line != run[-1] + 1:
             start, end = index.line_span(run[0])
             args = {"match": quote(text[start:end].strip()), "count": len(run)}
-            yield make_finding((start, end, args, "review" if len(run) == 1 else "reviews", None, ()))
+            yield make_finding(start=start, end=end, args=args, variant="review" if len(run) == 1 else "reviews")
             run = []
         if line >= 0:
             run.append(line)
-            if options.comment_rx is not None:
-                refs.update(m.group("ref") for m in options.comment_rx.finditer(text, *index.line_span(line)))
+            if editing.comment is not None:
+                refs.update(m.group("ref") for m in editing.comment.finditer(text, *index.line_span(line)))
     if refs:
         yield from _references(doc, refs, SpanSet(index.line_span(line) for line in lines))
 
@@ -328,4 +329,5 @@ def _references(doc: Document, refs: set[str], marked: SpanSet) -> Iterator[Find
     for m in rx.finditer(text):
         s, e = m.span()
         if not marked.overlaps(s, e) and not skip.overlaps(s, e):
-            yield make_finding((s, e, {"match": m.group()}, "reference", make_fix(((make_edit((s, e, "")),), True)), ()))
+            fix = make_fix(edits=(make_edit(start=s, end=e, new_text=""),), safe=True)
+            yield make_finding(start=s, end=e, args={"match": m.group()}, variant="reference", fix=fix)

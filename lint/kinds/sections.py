@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, Related
 from ..document.model import Document, Heading
+from ..support.hints import Any, Iterator, Literal, Optional, Union
 from ..support.records import record
+from .findings import Finding, make_finding, make_related
+from .options import kind_options
 from .patterns import compile_regex
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator, Literal, Optional, Union
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
 _STRIP = " \t\u3000#*_>"
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,]")  # a line with these is prose, not a section name
 _NO_CONTENT = re.compile(r"[\s#*_>\-—。．.，,；;：:！!？?、]*")
@@ -27,40 +23,39 @@ _LEAD_IN = re.compile(r"(?:[：:]|如下|以下[^，。；,;：:]{0,10}?)[。.]?
 _QUESTION = re.compile(r"^[^，。；,;]{2,30}[？?][ \t\u3000*_]*$")   # 本周完成了什么工作？
 
 
-@record
+@kind_options
 class Section:
     """A section a report may need: its name, the wordings (regexes) of a heading, line or lead-in
     that names it, of a paragraph that states it, and of a document title that makes the whole
     document this section (a 工作计划 is its plan)."""
 
-    __pydantic_config__ = _FORBID
-    name: str
-    wordings: tuple[str, ...]
-    paragraph_wordings: tuple[str, ...] = ()
-    title_wordings: tuple[str, ...] = ()
+    name: str                              # what messages call it ({section})
+    wordings: tuple[str, ...]              # regexes of a heading title, short line or lead-in line naming it
+    paragraph_wordings: tuple[str, ...] = ()   # regexes of a paragraph stating it (……还存在不少困难和问题)
+    title_wordings: tuple[str, ...] = ()   # regexes of a document title making the whole document it
 
 
 @record
-class _SectionsSettings:
-    """SectionsOptions as a pack writes them."""
+class Wordings:
+    """What SectionsOptions.prepare compiles: for each section, one regex of the wordings that name
+    it, and one of its paragraph wordings and of its title wordings (None without)."""
 
-    __pydantic_config__ = _FORBID
+    names: tuple[Any, ...]
+    paragraphs: tuple[Any, ...]
+    titles: tuple[Any, ...]
 
-    sections: tuple[Section, ...]
+
+@kind_options
+class SectionsOptions:
+    """The sections, in their expected order; `level` limits numbered headings to one level."""
+
+    sections: tuple[Section, ...]         # in their expected order
     required: Optional[dict[str, tuple[str, ...]]] = None   # report kind → the sections it must have (none: all, always)
-    level: Union[int, Literal["any"]] = "any"
+    level: Union[int, Literal["any"]] = "any"   # numbered headings of this level only (1: 一、, 2: （一）…)
     max_title: int = 30                   # longer titles are prose, not a section name
     standalone_lines: bool = True         # also accept a short line of its own as a section name
 
-
-class SectionsOptions(_SectionsSettings):
-    """The sections, in their expected order; `level` limits numbered headings to one level."""
-
-    compiled: tuple = ()                  # derived by prepare: one regex per section …
-    compiled_paragraphs: tuple = ()       # … one per section's paragraph wordings (None without) …
-    compiled_titles: tuple = ()           # … and one per section's title wordings (None without)
-
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> Wordings:
         """One regex per section and per kind of wording, joining the wordings."""
         from .patterns import PatternError
 
@@ -77,9 +72,8 @@ class SectionsOptions(_SectionsSettings):
                 for j, w in enumerate(getattr(section, field)):
                     compile_regex(w, trusted, loc=("sections", i, field, j))
             compiled.append(_joined(section.wordings, trusted))
-        self.compiled = tuple(compiled)
-        self.compiled_paragraphs = tuple(_joined(s.paragraph_wordings, trusted) for s in self.sections)
-        self.compiled_titles = tuple(_joined(s.title_wordings, trusted) for s in self.sections)
+        return Wordings(tuple(compiled), tuple(_joined(s.paragraph_wordings, trusted) for s in self.sections),
+                        tuple(_joined(s.title_wordings, trusted) for s in self.sections))
 
 
 def _joined(wordings: tuple[str, ...], trusted: bool):
@@ -138,24 +132,24 @@ def _lines(doc: Document, heading_lines: set[int], options: SectionsOptions, sig
             yield _Place(start, start + len(title), title, None)
 
 
-def _first_places(doc: Document, options: SectionsOptions) -> list[_Place | None]:
+def _first_places(doc: Document, options: SectionsOptions, wordings: Wordings) -> list[_Place | None]:
     """For each section, the first place that names it (None when missing): a heading, a line, a
     lead-in, or else a paragraph that states it.
 
     WR201 and WR202 read the same sections (one YAML anchor): the document keeps the answer.
     """
-    engine = type(options.compiled[0]) if options.compiled else None   # re and RE2 may differ
+    engine = type(wordings.names[0]) if wordings.names else None   # re and RE2 may differ
     key = ("section places", options.sections, options.level, options.max_title, options.standalone_lines, engine)
-    return doc.shared(key, lambda: _find_first_places(doc, options))
+    return doc.shared(key, lambda: _find_first_places(doc, options, wordings))
 
 
-def _find_first_places(doc: Document, options: SectionsOptions) -> list[_Place | None]:
+def _find_first_places(doc: Document, options: SectionsOptions, wordings: Wordings) -> list[_Place | None]:
     places: list[_Place | None] = [None] * len(options.sections)
     for c in _places(doc, options):
-        for i, rx in enumerate(options.compiled):
+        for i, rx in enumerate(wordings.names):
             if places[i] is None and rx.search(c.title):
                 places[i] = c
-    for i, rx in enumerate(options.compiled_paragraphs):
+    for i, rx in enumerate(wordings.paragraphs):
         if places[i] is None and rx is not None:
             places[i] = _stated(doc, rx)
     return places
@@ -186,7 +180,7 @@ def required_sections(doc: Document, options: SectionsOptions) -> list[int]:
     return [i for i, s in enumerate(options.sections) if s.name in names]
 
 
-def check_required(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
+def check_required(doc: Document, options: SectionsOptions, wordings: Wordings) -> Iterator[Finding]:
     """WR201: one finding per missing section, about the whole document (0:0–0:0)."""
     required = required_sections(doc, options)
     if not required:
@@ -194,17 +188,18 @@ def check_required(doc: Document, options: SectionsOptions) -> Iterator[Finding]
     from ..document.genre import NAMES
 
     title = doc.text[doc.title[0]:doc.title[1]]
-    places = _first_places(doc, options)
+    places = _first_places(doc, options, wordings)
     for i in required:
-        by_title = options.compiled_titles[i]
+        by_title = wordings.titles[i]
         if places[i] is None and not (by_title and by_title.search(title)):
-            yield Finding(0, 0, {"section": options.sections[i].name, "kind": NAMES.get(doc.genre, "报告")})
+            yield make_finding(start=0, end=0, args={"section": options.sections[i].name,
+                                                     "kind": NAMES.get(doc.genre, "报告")})
 
 
-def check_order(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
+def check_order(doc: Document, options: SectionsOptions, wordings: Wordings) -> Iterator[Finding]:
     """WR202: a section that comes after one the order puts later, at its heading."""
     required = required_sections(doc, options)
-    places = _first_places(doc, options)
+    places = _first_places(doc, options, wordings)
     for n, i in enumerate(required):
         place = places[i]
         if place is None or not place.named:
@@ -213,16 +208,15 @@ def check_order(doc: Document, options: SectionsOptions) -> Iterator[Finding]:
                  if places[j] is not None and places[j].named and places[j].start < place.start]
         if later:
             first, section = min(later, key=lambda p: p[0].start)
-            yield Finding(place.start, place.end,
-                          {"section": options.sections[i].name, "after": section.name},
-                          related=(Related(first.start, first.end, section.name),))
+            yield make_finding(start=place.start, end=place.end,
+                               args={"section": options.sections[i].name, "after": section.name},
+                               related=(make_related(start=first.start, end=first.end, message=section.name),))
 
 
-@record
+@kind_options
 class EmptyOptions:
-    """Options of the empty-section kind."""
+    """When a heading with nothing under it is not an empty section."""
 
-    __pydantic_config__ = _FORBID
     skip_sentence_titles: bool = True     # "（一）加强组织领导。" run in before the next heading may be a whole point
     need_content_sibling: bool = True     # a run of bare headings is a list, not a row of empty sections
 
@@ -251,7 +245,7 @@ def check_empty(doc: Document, options: EmptyOptions) -> Iterator[Finding]:
             continue
         if options.need_content_sibling and not group_has_prose[_group(h)]:
             continue
-        yield Finding(h.start, h.title_end, {"title": h.title(doc.text)})
+        yield make_finding(start=h.start, end=h.title_end, args={"title": h.title(doc.text)})
 
 
 def _has_prose(doc: Document, h: Heading) -> bool:

@@ -10,24 +10,19 @@ found in WebAPP).
 """
 from __future__ import annotations
 
-from .findings import Finding, make_edit, make_finding, make_fix
 from ..document.model import Document
+from ..support.hints import Iterator, Literal
 from ..support.records import record
-from .patterns import PatternError, PatternOptions, find_matches, quote
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator, Literal, Optional
-
-_FORBID = {"extra": "forbid"}  # pydantic config, read only when options are validated
+from .findings import Finding, make_edit, make_finding, make_fix
+from .options import kind_options
+from .patterns import PatternError, PatternOptions, Scans, find_matches, quote
 
 
-@record
+@kind_options
 class Term:
     """One wording of the list: what to write instead, the longer words holding it that are fine,
     why (quoted in the message as {note}), and whether --fix may apply the replacement."""
 
-    __pydantic_config__ = _FORBID
     term: str
     use: str
     exceptions: tuple[str, ...] = ()
@@ -36,24 +31,25 @@ class Term:
 
 
 @record
-class _TermsSettings:
-    """TermsOptions as a pack writes them."""
+class TermList:
+    """What TermsOptions.prepare compiles: every wording and exception as one word list, and the
+    table from a matched text (folded) to the index of its term (-1 for an exception)."""
 
-    __pydantic_config__ = _FORBID
+    words: PatternOptions
+    scans: Scans
+    table: dict
+
+
+@kind_options
+class TermsOptions:
+    """A list of wordings and what to write instead; exceptions are literal longer words."""
 
     terms: tuple[Term, ...]
     scope: Literal["titles", "body", "all"] = "all"
     ignore_case: bool = False             # Latin letters in either case (app, APP, App)
     word_boundaries: bool = True          # a wording with a Latin letter or digit at an end must not touch another
 
-
-class TermsOptions(_TermsSettings):
-    """A list of wordings and what to write instead; exceptions are literal longer words."""
-
-    matcher: Optional[PatternOptions] = None   # derived by prepare: every wording and exception, one alternation
-    table: dict = {}                           # derived: matched text (folded) → index of its term, -1 for an exception
-
-    def prepare(self, trusted: bool) -> None:
+    def prepare(self, trusted: bool) -> TermList:
         """Check the list and compile it with the engine the pack's trust allows."""
         fold = str.casefold if self.ignore_case else str
         table: dict[str, int] = {}
@@ -65,11 +61,10 @@ class TermsOptions(_TermsSettings):
                 if table.get(fold(word), -1) >= 0:
                     raise PatternError(f"例外“{word}”同时是要替换的写法", ("terms", i, "exceptions", j))
                 table[fold(word)] = -1
-        matcher = PatternOptions(words=tuple(w for t in self.terms for w in (t.term, *t.exceptions)),
-                                 scope=self.scope, ignore_case=self.ignore_case,
-                                 word_boundaries=self.word_boundaries)
-        matcher.prepare(trusted)
-        self.matcher, self.table = matcher, table
+        words = PatternOptions(words=tuple(w for t in self.terms for w in (t.term, *t.exceptions)),
+                               scope=self.scope, ignore_case=self.ignore_case,
+                               word_boundaries=self.word_boundaries)
+        return TermList(words, words.prepare(trusted), table)
 
 
 def _check_term(t: Term, i: int, repeated: bool) -> None:
@@ -84,13 +79,13 @@ def _check_term(t: Term, i: int, repeated: bool) -> None:
             raise PatternError(f"例外“{word}”应是包含“{t.term}”的更长的词", ("terms", i, "exceptions", j))
 
 
-def check_terms(doc: Document, options: TermsOptions) -> Iterator[Finding]:
+def check_terms(doc: Document, options: TermsOptions, terms_list: TermList) -> Iterator[Finding]:
     """Every wording of the list outside its exceptions, with a fix writing what the list says;
     the message may quote {match}, {replacement} and {note}."""
-    text, table, terms = doc.text, options.table, options.terms
+    text, table, terms = doc.text, terms_list.table, options.terms
     fold = str.casefold if options.ignore_case else str
     made: dict[int, tuple] = {}
-    for s, e, _ in find_matches(doc, options.matcher):
+    for s, e, _ in find_matches(doc, terms_list.words, terms_list.scans):
         i = table.get(fold(text[s:e]), -1)
         if i < 0:
             continue
@@ -102,4 +97,5 @@ def check_terms(doc: Document, options: TermsOptions) -> Iterator[Finding]:
         args, use, safe = known
         if options.ignore_case and text[s:e] != terms[i].term:
             args = dict(args, match=quote(text[s:e]))
-        yield make_finding((s, e, args, "", make_fix(((make_edit((s, e, use)),), safe)), ()))
+        fix = make_fix(edits=(make_edit(start=s, end=e, new_text=use),), safe=safe)
+        yield make_finding(start=s, end=e, args=args, fix=fix)

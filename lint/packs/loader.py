@@ -1,8 +1,7 @@
 """Rule packs: YAML files under rules/ (or a user's own) declaring rules of the known kinds.
 
 Packs are validated with pydantic (unknown keys, wrong types, unknown kinds, duplicated codes
-are errors naming file, line and column) and turned into cheap `Rule` objects for the engine.
-Rules and packs are named tuples, which cost a run far less to define than dataclasses.
+are errors naming file, line and column) and turned into `Rule` records for the engine.
 """
 from __future__ import annotations
 
@@ -10,12 +9,9 @@ import os
 from functools import lru_cache
 
 from ..support.errors import ConfigError
+from ..support.hints import Any
 from ..support.records import record
 from ..support.yamlfile import line_of, load_yaml
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Any
 
 LANGS = ("zh", "en")
 SEVERITIES = ("error", "warning", "info")
@@ -39,6 +35,7 @@ class Rule:
     source: str = ""
     trusted: bool = True  # built-in packs; user packs get the safe regex engine
     documents: tuple = ()  # the report kinds the rule applies to (empty: every document)
+    prepared: Any = None   # what options.prepare(trusted) returned, for the check (None: no prepare)
 
     def text(self, field_name: str, lang: str, variant: str = "") -> str:
         texts = getattr(self, field_name)
@@ -63,6 +60,15 @@ class Pack:
     path: str
     description: dict
     rules: tuple[Rule, ...]
+
+
+def by_code(rules) -> list:
+    """Rules in the order of their codes: by prefix, then by number (WR101 … WR602, ORG101 …)."""
+    def key(rule):
+        digits = len(rule.code) - len(rule.code.rstrip("0123456789"))
+        return rule.code[:-digits], int(rule.code[-digits:])
+
+    return sorted(rules, key=key)
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +106,9 @@ def parse_pack(text: str, path: str, trusted: bool = False) -> Pack:
     return Pack(spec.pack, path, _texts(spec.description), rules)
 
 
-def validate_options(kind: str, options: dict, path: str, lines: dict, loc: tuple, trusted: bool):
-    """Validate a rule's options with its kind's Options class."""
+def validate_options(kind: str, options: dict, path: str, lines: dict, loc: tuple, trusted: bool) -> tuple:
+    """A rule's options validated with its kind's options class, and what their prepare() returns
+    (None without one), as (options, prepared)."""
     from pydantic import ValidationError
 
     from . import specs as _specs
@@ -113,20 +120,22 @@ def validate_options(kind: str, options: dict, path: str, lines: dict, loc: tupl
     except ValidationError as exc:
         raise _validation_error(exc, path, lines, loc, options_cls) from None
     prepare = getattr(value, "prepare", None)
-    if prepare is not None:
-        try:
-            prepare(trusted)
-        except ValueError as exc:
-            raise ConfigError(str(exc), path, line_of(lines, loc + getattr(exc, "loc", ()))) from None
-    return value
+    if prepare is None:
+        return value, None
+    try:
+        return value, prepare(trusted)
+    except ValueError as exc:
+        raise ConfigError(str(exc), path, line_of(lines, loc + getattr(exc, "loc", ()))) from None
 
 
 def _build_rule(spec, i: int, r, path: str, lines: dict, trusted: bool) -> Rule:
     loc = ("rules", i, "options")
-    options = validate_options(r.kind, r.options, path, lines, loc, trusted)
+    options, prepared = validate_options(r.kind, r.options, path, lines, loc, trusted)
     examples = {"fail": list(r.examples.fail), "pass": list(r.examples.pass_)} if r.examples else {}
-    return Rule(r.code, r.name, r.kind, r.severity, r.enabled, spec.pack, _texts(r.summary),
-                _texts(r.message), _texts(r.explain), options, examples, path, trusted, tuple(r.documents or ()))
+    return Rule(code=r.code, name=r.name, kind=r.kind, severity=r.severity, enabled=r.enabled, pack=spec.pack,
+                summary=_texts(r.summary), message=_texts(r.message), explain=_texts(r.explain), options=options,
+                examples=examples, source=path, trusted=trusted, documents=tuple(r.documents or ()),
+                prepared=prepared)
 
 
 def _texts(value) -> dict:

@@ -11,10 +11,13 @@ from typing import Literal, Optional, Union, get_args, get_origin, get_type_hint
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from ..kinds import KINDS
+from ..support import hints
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*\d{2,}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_FORMS = {"code": (CODE_RE, "a rule code is capital letters then digits, e.g. WR301 or ORG101"),
+          "name": (NAME_RE, "a rule name is kebab-case, e.g. heading-sequence")}
 
 
 class Texts(BaseModel):
@@ -49,18 +52,12 @@ class RuleSpec(BaseModel):
     # The report kinds the rule applies to (see lint/document/genre.py); none given: every document.
     documents: Optional[list[str]] = None
 
-    @field_validator("code")
+    @field_validator("code", "name")
     @classmethod
-    def _code(cls, v: str) -> str:
-        if not CODE_RE.match(v):
-            raise ValueError("a rule code is capital letters then digits, e.g. WR301 or ORG101")
-        return v
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str) -> str:
-        if not NAME_RE.match(v):
-            raise ValueError("a rule name is kebab-case, e.g. heading-sequence")
+    def _form(cls, v: str, info) -> str:
+        form, told = _FORMS[info.field_name]
+        if not form.match(v):
+            raise ValueError(told)
         return v
 
     @field_validator("documents")
@@ -131,14 +128,14 @@ def _mirror(cls: type) -> type:
 
 
 def _type_hints(cls: type) -> dict:
-    """The annotations of the named tuple `cls`, evaluated in its module. The kinds import typing's
-    names (Literal, Optional …) for type checkers only, as a run does not import typing, so they
-    are supplied here, after the module's own names."""
+    """The annotations of the named tuple `cls`, evaluated in its module. The kinds take typing's
+    names (Literal, Optional …) from lint/support/hints.py, placeholders in a run, which does not
+    import typing: typing's own are supplied here, over the module's."""
     module = vars(sys.modules[cls.__module__])
-    return get_type_hints(cls, globalns=dict(_TYPING_NAMES), localns=module)
+    return get_type_hints(cls, globalns=module, localns=_TYPING_NAMES)
 
 
-_TYPING_NAMES = {name: getattr(typing, name) for name in typing.__all__}
+_TYPING_NAMES = {name: getattr(typing, name) for name in hints.__all__}
 
 
 def _mirror_type(tp):

@@ -1,19 +1,20 @@
-"""Named tuple classes declared the way typing.NamedTuple declares them, without importing typing.
+"""Records: immutable value classes declared the way typing.NamedTuple declares them, without typing.
 
-`typing` costs a one-file run 3 ms to import, and each typing.NamedTuple class about 100 µs
-more than collections.namedtuple to define, as typing turns every (string) annotation into a
-ForwardRef; a run defines some forty. The class @record makes is the one collections.namedtuple
-makes, so instances are built and read exactly as fast, and pickle alike; `maker` builds them
-from one tuple in C, for the loops that make thousands.
+Options, rules, configs, findings and diagnostics are records rather than dataclasses: a
+dataclass costs a run a millisecond of code generation to define (a run defines some forty
+classes) and a frozen one pays an object.__setattr__ per field to build, where a tuple is built
+in C. typing.NamedTuple would import typing (lint/support/hints.py) and costs about 100 µs more a
+class, as it turns every (string) annotation into a ForwardRef. The class @record makes is the
+one collections.namedtuple makes, so instances are built and read exactly as fast, and pickle
+alike; `maker` builds them from one tuple in C, for the loops that make thousands, and `by_name`
+by keyword as fast.
 """
 from __future__ import annotations
 
 from collections import namedtuple
 from functools import partial
 
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Any, Callable
+from .hints import Any, Callable
 
 # What a class statement puts in a class's namespace that the named tuple class has of its own.
 _NOT_COPIED = frozenset({"__module__", "__qualname__", "__doc__", "__annotations__", "__dict__", "__weakref__"})
@@ -47,6 +48,14 @@ def maker(cls: type) -> Callable[[tuple], Any]:
     does the same in C. Defaults are not filled in: every field must be given.
     """
     return partial(tuple.__new__, cls)
+
+
+def by_name(cls: type) -> Callable[..., Any]:
+    """A constructor of the named tuple class `cls` taking fields by name, defaults filled in:
+    `make_edit(start=3, end=5, new_text="")`. It calls the class's own __new__ without the call
+    through the class, which costs as much again; as fast as `maker` for the kinds' findings.
+    """
+    return partial(cls.__new__, cls)
 
 
 def _check_default_order(name: str, fields: tuple, namespace) -> None:

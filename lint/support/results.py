@@ -43,13 +43,16 @@ def _entry(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """The linter's own code and data (names, sizes, mtimes): an edited rule invalidates old results."""
+    """The linter's own code and data (names, sizes, mtimes): an edited rule invalidates old results.
+    The switches that choose how results are found count too."""
     from .resources import PACKAGE as package, data_dir, files_ending
 
     code = [os.path.join(folder, name) for folder, _, names in os.walk(package) for name in names
             if os.path.normcase(name).endswith(".py")]
     files = sorted([*code, *files_ending(data_dir("rules"), ".yaml"), *files_ending(data_dir("grammars"), "")])
-    stamp = [__version__]
+    # A run told to find the same results another way (without the compiled loops or the pattern
+    # prefilter) does not reuse results: a suspected difference must be seen.
+    stamp = [__version__, *(os.environ.get(name, "") for name in ("REPORTLINT_PURE_PYTHON", "REPORTLINT_NO_PREFILTER"))]
     for f in files:
         try:
             st = os.stat(f)

@@ -146,7 +146,7 @@ def test_undecodable_input_is_an_input_error(bom, body):
 def test_block_units_are_made_in_document_order(text, path):
     """WR401 reads block units in the order they are made: by start, and at one start the longer
     first (a paragraph before the run-in sections inside it)."""
-    from lint.kinds.duplicates import block_units
+    from lint.kinds.duplicates.levels import block_units
 
     units = block_units(build_document(text, path, "markdown" if path.endswith(".md") else "text"))
     order = list(zip(units.start, [-end for end in units.end]))

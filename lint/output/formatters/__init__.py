@@ -7,10 +7,7 @@ report, and `render` accepts a mix of FileReports and RenderedFiles.
 from __future__ import annotations
 
 from ...support.records import record
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
+from ...support.hints import Iterator
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -32,8 +29,7 @@ class RenderedFile:
 
 def formatter(fmt: str):
     """The module that renders format `fmt`."""
-    # __import__ returns the submodule when given a fromlist; importlib would cost a one-file run
-    # its own import.
+    # __import__, as load_kind in lint/kinds/__init__.py
     return __import__(f"{__name__}.{'json_' if fmt == 'json' else fmt}", fromlist=("render",))
 
 

@@ -13,10 +13,7 @@ from operator import attrgetter
 
 from ..._version import __version__
 from . import RenderedFile
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator
+from ...support.hints import Iterator
 
 _NO_TOTALS = {"error": 0, "warning": 0, "info": 0}
 _START, _END = attrgetter("start"), attrgetter("end")

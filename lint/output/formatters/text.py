@@ -4,10 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from . import RenderedFile
-
-TYPE_CHECKING = False   # typing.TYPE_CHECKING, without importing typing (3 ms of a one-file run)
-if TYPE_CHECKING:
-    from typing import Iterator, Sequence
+from ...support.hints import Iterator, Sequence
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}   # ANSI colours of the severities
 

@@ -1,23 +1,23 @@
-/* reportlint's hottest loops, compiled: what the Python they stand for does, bit for bit, several
- * times faster. The Python stays as the reference (it runs wherever this module was not built, or
- * with REPORTLINT_PURE_PYTHON=1) and says what each step means; tests/test_speedups.py holds the
- * two to the same results on random input.
+/* reportlint's hottest loops, compiled: what their Python twins do, bit for bit, several times
+ * faster. lint/kinds/loops.py chooses between the two; the twins (same signatures: _compiled.pyi)
+ * run wherever this module was not built, or with REPORTLINT_PURE_PYTHON=1, and say what each
+ * step means; tests/test_speedups.py holds the two to the same results on random input.
  *
- * Near duplicates (WR401, WR402; lint/kinds/duplicates.py):
- *   fold                   the blocks with their whitespace taken out, joined (_fold)
+ * Near duplicates (WR401, WR402; twins in lint/kinds/duplicates/twins.py):
+ *   fold                   the blocks with their whitespace taken out, joined
  *   block_units, sentence_units, clause_units
- *                          the units compared, keys placed in the joined text (_python_*_units)
- *   verbatim_copies        later copies of a key seen before (_python_verbatim_copies)
- *   outside                the units outside the spans already reported (_python_outside)
- *   ranks_into             the rank of the 3-gram at every offset (_ranks)
+ *                          the units compared, keys placed in the joined text
+ *   verbatim_copies        later copies of a key seen before
+ *   outside                the units outside the spans already reported
+ *   ranks                  the rank of the 3-gram at every offset
  *   candidates, clause_candidates
- *                          the sketch index and the windows (_python_candidates,
- *                          _python_clause_candidates), less the pairs that cannot reach the
- *                          threshold (may_reach)
- * Repeated words (WR403; lint/kinds/repetition.py):
- *   doubled_words          what ([一-鿿]{2,4})\1 finds (_WORD_TWICE)
- * Paired punctuation (WR502; lint/kinds/pairs.py):
+ *                          the sketch index (duplicates/sketch.py) and the windows, less the pairs
+ *                          that cannot reach the threshold (may_reach; the twins keep them)
+ * Repeated words (WR403; twin in lint/kinds/twins.py):
+ *   doubled_words          what ([一-鿿]{2,4})\1 finds
+ * Paired punctuation (WR502; twin in lint/kinds/twins.py):
  *   unbalanced_blocks      the blocks check_pairs must read: elsewhere every bracket closes in order
+ *                          (the twin answers every block)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -37,7 +37,7 @@ clamp_index(int64_t i, int64_t n)   /* a slice bound as Python reads it */
 
 /* ---------------------------------------------------------------- 3-gram keys and counts */
 
-/* The key of the 3-gram at offset i: the int duplicates._Grams makes for it, so that the
+/* The key of the 3-gram at offset i: the int duplicates/sketch.py's Grams makes for it, so that the
  * tie-break, and with it every rank, is the same. */
 static inline uint64_t
 gram_key(int kind, const void *data, Py_ssize_t i)
@@ -131,7 +131,7 @@ table_find(const Table *t, uint64_t key)
     return &t->slots[at];
 }
 
-typedef struct {            /* a repeated 3-gram, ordered as duplicates._ranks_of_repeated orders them */
+typedef struct {            /* a repeated 3-gram, ordered as sketch.ranks_of_repeated orders them */
     uint64_t tie_break;
     uint32_t count;
     uint32_t slot;
@@ -201,26 +201,17 @@ rank_repeated(Table *t)
     return 0;
 }
 
-static PyObject *
-ranks_into(PyObject *module, PyObject *args)
+/* Fill ranks[0:count] with the rank of the 3-gram at every offset of text; -1 out of memory. */
+static int
+fill_ranks(PyObject *text, uint32_t *ranks, Py_ssize_t count)
 {
-    PyObject *text;
-    Py_buffer out;
-    if (!PyArg_ParseTuple(args, "Uw*:ranks_into", &text, &out))
-        return NULL;
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = length > 2 ? length - 2 : 0;
-    if (out.len != count * (Py_ssize_t)sizeof(uint32_t)) {
-        PyBuffer_Release(&out);
-        return PyErr_Format(PyExc_ValueError, "ranks_into: the buffer must hold %zd ranks", count);
-    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    uint32_t *ranks = out.buf;
     /* Sized for a 3-gram an offset up to a point (a 25 KB report's table stays in the cache and
      * never grows); past it, grown as distinct 3-grams come. */
     Table table;
     if (table_init(&table, (size_t)(count < (1 << 16) ? count : (1 << 16))) < 0)
-        goto no_memory;
+        return -1;
     int grown = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
         uint64_t key = kind == PyUnicode_2BYTE_KIND ? ucs2_gram_key(data, i) : gram_key(kind, data, i);
@@ -248,13 +239,52 @@ ranks_into(PyObject *module, PyObject *args)
         for (Py_ssize_t i = 0; i < count; i++)
             ranks[i] = table.slots[ranks[i]].rank;
     PyMem_Free(table.slots);
-    PyBuffer_Release(&out);
-    Py_RETURN_NONE;
+    return 0;
 
 no_memory:
     PyMem_Free(table.slots);
-    PyBuffer_Release(&out);
-    return PyErr_NoMemory();
+    return -1;
+}
+
+/* ranks(text): a new array("I") holding the rank of the 3-gram at every offset of text, made as
+ * array("I", bytes(4 * n)) and filled in place. */
+static PyObject *
+ranks(PyObject *module, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U:ranks", &text))
+        return NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = length > 2 ? length - 2 : 0;
+    PyObject *array_module = PyImport_ImportModule("array");
+    if (!array_module)
+        return NULL;
+    /* bytes(n) is calloc'd: its pages are never touched, and cost no memory while copied. */
+    PyObject *zeros = PyObject_CallFunction((PyObject *)&PyBytes_Type, "n", count * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *out = NULL;
+    if (zeros) {
+        out = PyObject_CallMethod(array_module, "array", "sO", "I", zeros);
+        Py_DECREF(zeros);
+    }
+    Py_DECREF(array_module);
+    if (!out)
+        return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(out, &view, PyBUF_WRITABLE) < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    if (view.len != count * (Py_ssize_t)sizeof(uint32_t)) {     /* an unsigned int is not 4 bytes here */
+        PyBuffer_Release(&view);
+        Py_DECREF(out);
+        return PyErr_Format(PyExc_RuntimeError, "ranks: array('I') items are not 4 bytes");
+    }
+    int failed = fill_ranks(text, view.buf, count);
+    PyBuffer_Release(&view);
+    if (failed) {
+        Py_DECREF(out);
+        return PyErr_NoMemory();
+    }
+    return out;
 }
 
 /* ---------------------------------------------------------------- bounds on the similarity */
@@ -485,7 +515,7 @@ by_value(const void *x, const void *y)
 }
 
 /* The shortest and longest key length that can reach the threshold against `length`, by the very
- * comparison duplicates._length_window settles them on. */
+ * comparison sketch.length_window settles them on. */
 static void
 length_window(int64_t length, double bound, int64_t *shortest, int64_t *longest)
 {
@@ -728,7 +758,7 @@ done:
 
 /* ---------------------------------------------------------------- units: sentences and clauses */
 
-/* Where each block's folded text lies, and the whitespace taken out of it (duplicates._Folded). */
+/* Where each block's folded text lies, and the whitespace taken out of it (duplicates/levels.py's Folded). */
 typedef struct {
     int kind;
     const void *data;               /* the document's text */
@@ -741,19 +771,19 @@ typedef struct {
 } Layout;
 
 static inline int
-is_lead(Py_UCS4 c)                  /* what a key may start with and folding strips: duplicates._LEAD */
+is_lead(Py_UCS4 c)                  /* what a key may start with and folding strips: duplicates/units.py's LEAD */
 {
     return Py_UNICODE_ISSPACE(c) || c == 0x3000 || c == '#' || c == '>' || c == '*' || c == '_' || c == '-';
 }
 
 static inline int
-is_edge_lead(Py_UCS4 c)             /* duplicates._LEAD_CHARS */
+is_edge_lead(Py_UCS4 c)             /* units.LEAD_CHARS */
 {
     return c == '#' || c == '>' || c == '*' || c == '_' || c == '-';
 }
 
 static inline int
-is_edge_trail(Py_UCS4 c)            /* duplicates._TRAIL_CHARS: 。！？；!?;，,、：: */
+is_edge_trail(Py_UCS4 c)            /* units.TRAIL_CHARS: 。！？；!?;，,、：: */
 {
     switch (c) {
     case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case '!': case '?': case ';':
@@ -776,7 +806,7 @@ is_closer(Py_UCS4 c)                /* what text._SENTENCE keeps after the end: 
 }
 
 static inline int
-is_clause_mark(Py_UCS4 c)           /* duplicates._CLAUSE_MARKS: ，,；;：:。！？!?\n */
+is_clause_mark(Py_UCS4 c)           /* units.CLAUSE_MARKS: ，,；;：:。！？!?\n */
 {
     switch (c) {
     case 0xFF0C: case ',': case 0xFF1B: case ';': case 0xFF1A: case ':':
@@ -867,7 +897,7 @@ rows_free(Rows *r)
         PyMem_Free(r->column[c]);
 }
 
-/* The five columns as a tuple of bytes (machine int64s; duplicates.Units reads them as arrays). */
+/* The five columns as a tuple of bytes (machine int64s; units.Units reads them as arrays). */
 static PyObject *
 rows_to_bytes(Rows *r)
 {
@@ -936,7 +966,7 @@ column_bytes(const int64_t *values, size_t count)
     return PyBytes_FromStringAndSize((const char *)values, (Py_ssize_t)(count * sizeof(int64_t)));
 }
 
-/* duplicates._Folded: every block with its whitespace taken out, joined by "\n"; each block's base
+/* twins.fold: every block with its whitespace taken out, joined by "\n"; each block's base
  * in the joined text; its whitespace runs (holes) relative to its start, with the whitespace
  * removed before each. Two passes: the first sizes the joined text and finds its widest character,
  * so that it is written once, in place, in the form Python keeps it. */
@@ -1039,7 +1069,7 @@ done:
     return out;
 }
 
-/* duplicates._key_start, from key_from (past the lead): past the heading markers starting there. */
+/* twins.key_start, from key_from (past the lead): past the heading markers starting there. */
 static int64_t
 past_markers(const int64_t *starts, const int64_t *ends, Py_ssize_t markers, int64_t key_from)
 {
@@ -1124,7 +1154,7 @@ sentence_units(PyObject *module, PyObject *args)
     return rows_to_bytes(&rows);
 }
 
-/* duplicates._key_start: past the lead (Markdown prefixes, spaces) and the markers starting there. */
+/* twins.key_start: past the lead (Markdown prefixes, spaces) and the markers starting there. */
 static int64_t
 key_start(const Layout *l, const int64_t *marker_start, const int64_t *marker_end, Py_ssize_t markers,
           int64_t start, int64_t end)
@@ -1135,7 +1165,7 @@ key_start(const Layout *l, const int64_t *marker_start, const int64_t *marker_en
     return past_markers(marker_start, marker_end, markers, key_from);
 }
 
-/* duplicates._block_units: each block, and each run-in section (a heading's part of a block when it
+/* twins.block_units: each block, and each run-in section (a heading's part of a block when it
  * is not the whole block), its key past the markers. Headings come sorted by start. */
 static PyObject *
 block_units(PyObject *module, PyObject *args)
@@ -1189,7 +1219,7 @@ no_memory:
     return PyErr_NoMemory();
 }
 
-/* duplicates.verbatim_copies: (i, first) for each unit whose key (at least min_chars long) was
+/* twins.verbatim_copies: (i, first) for each unit whose key (at least min_chars long) was
  * seen before at unit `first`, ending before it starts, and not inside the copy reported last. Keys
  * are told apart by their characters, hashed here, compared when the hashes agree. */
 static PyObject *
@@ -1428,7 +1458,7 @@ clause_candidates(PyObject *module, PyObject *args)
     return out;
 }
 
-/* duplicates._outside: the units (five int64 columns) not inside a skipped span, a unit being
+/* twins.outside: the units (five int64 columns) not inside a skipped span, a unit being
  * inside when the last span starting at or before it ends at or after it. Both come sorted by start. */
 static PyObject *
 outside(PyObject *module, PyObject *args)
@@ -1674,8 +1704,8 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"ranks_into", ranks_into, METH_VARARGS,
-     "ranks_into(text, out): the rank of the 3-gram at every offset of text, into a uint32 buffer."},
+    {"ranks", ranks, METH_VARARGS,
+     "ranks(text): the rank of the 3-gram at every offset of text, as a new array('I')."},
     {"candidates", candidates, METH_VARARGS,
      "candidates(joined, ranks, at, length, start, end, k, max_bucket, min_shared, overlap, bound, floor):"
      " [(i, [j, ...])] for the units that may nearly repeat earlier ones."},
@@ -1708,13 +1738,13 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_speedups",
+    PyModuleDef_HEAD_INIT, "_compiled",
     "reportlint's hottest loops compiled (see the Python each stands for in lint/kinds).",
     -1, methods,
 };
 
 PyMODINIT_FUNC
-PyInit__speedups(void)
+PyInit__compiled(void)
 {
     return PyModule_Create(&module);
 }
