@@ -43,7 +43,7 @@ def test_the_first_recipe_adds_a_working_pattern_rule_and_its_fixtures(tmp_path)
     fail = json.loads((cases / "fail" / "expected.json").read_text(encoding="utf-8"))["diagnostics"]
     ok = json.loads((cases / "ok" / "expected.json").read_text(encoding="utf-8"))["diagnostics"]
     assert [d["message"] for d in fail] == ["省略号应写作“……”，此处为“...”"] and ok == []
-    assert "| WR509 | dot-ellipsis | typography | warning | all | An ellipsis typed as dots |" in (
+    assert "| WR509 | dot-ellipsis | typography | warning | all | An ellipsis typed as dots |  |" in (
         checkout / "README.md").read_text(encoding="utf-8")
 
 

@@ -31,7 +31,7 @@ def test_rules_are_listed_by_code_in_aligned_columns(tmp_path):
     rows = json.loads(run_cli("rules", "--format", "json", cwd=tmp_path).stdout)
     assert [r["code"] for r in rows] == codes
     assert rows[0] == {"code": "ORG99", "name": "unit-name", "pack": "ours", "kind": "pattern",
-                       "severity": "info", "enabled": True, "summary": "单位名称用全称"}
+                       "severity": "info", "enabled": True, "summary": "单位名称用全称", "norm": ""}
 
 
 def test_config_aligns_codes_of_any_length(tmp_path):
@@ -50,3 +50,11 @@ def test_explain_says_when_a_rule_has_no_explanation(tmp_path):
     assert "\n\n\n" not in proc.stdout
     en = run_cli("explain", "ORGA101", "--lang", "en", cwd=tmp_path)
     assert "(This rule has no explanation: its pack gives it no explain text.)" in en.stdout
+
+
+def test_rules_and_explain_name_the_norm_a_rule_follows():
+    rules = run_cli("rules").stdout.splitlines()
+    assert next(line for line in rules if line.startswith("WR110")).endswith("（GB/T 15834-2011 附录B.3）")
+    assert next(line for line in rules if line.startswith("WR107")).endswith("倒退")   # no norm: nothing added
+    assert "依据：GB/T 15834-2011 附录B.3" in run_cli("explain", "WR110").stdout.splitlines()
+    assert "Norm: GB/T 15835-2011 5.1.1" in run_cli("explain", "WR701", "--lang", "en").stdout.splitlines()

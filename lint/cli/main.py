@@ -253,13 +253,13 @@ def _rules(args) -> int:
     if args.format == "json":
         import json
 
-        rows = [{"code": r.code, "name": r.name, "pack": r.pack, "kind": r.kind,
-                 "severity": r.severity, "enabled": r.enabled, "summary": r.text("summary", args.lang)}
+        rows = [{"code": r.code, "name": r.name, "pack": r.pack, "kind": r.kind, "severity": r.severity,
+                 "enabled": r.enabled, "summary": r.text("summary", args.lang), "norm": r.norm}
                 for r in rules]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    _table([(r.code, r.name, r.pack, r.severity if r.enabled else "off", r.text("summary", args.lang))
-            for r in rules])
+    _table([(r.code, r.name, r.pack, r.severity if r.enabled else "off",
+             r.text("summary", args.lang) + (f"（{r.norm}）" if r.norm else "")) for r in rules])
     return 0
 
 
@@ -276,6 +276,8 @@ def _explain(args) -> int:
     zh = args.lang == "zh"
     print(f"{r.code} {r.name}  [{r.severity if r.enabled else 'off'}]  ({'规则包' if zh else 'pack'} {r.pack})")
     print(r.text("summary", args.lang))
+    if r.norm:
+        print(("依据：" if zh else "Norm: ") + r.norm)
     print()
     explained = r.text("explain", args.lang).rstrip()
     print(explained or ("（这条规则没有写说明：它的规则包里没有 explain。）" if zh

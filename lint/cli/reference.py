@@ -137,16 +137,21 @@ def option_lines(rule, lang: str) -> list[str]:
 # --- the README's rule table -------------------------------------------------------------------
 
 
+# The kinds of report that go up the hierarchy, and documents of unknown kind: "formal" in the table.
+_FORMAL = {"summary", "briefing", "debrief", "plan", "monthly", "government", "unknown"}
+
+
 def rule_table() -> str:
     """The table of the built-in rules, by code."""
     from ..packs.loader import by_code
 
-    rows = ["| code | name | pack | default | reports | what it finds | fix |", "|---|---|---|---|---|---|---|"]
+    rows = ["| code | name | pack | default | reports | what it finds | norm | fix |",
+            "|---|---|---|---|---|---|---|---|"]
     for rule in by_code(_builtin_rules()):
-        reports = ", ".join(rule.documents) if rule.documents else "all"
+        reports = "formal" if set(rule.documents) == _FORMAL else ", ".join(rule.documents) or "all"
         default = rule.severity if rule.enabled else "off"
         rows.append(f"| {rule.code} | {rule.name} | {rule.pack} | {default} | {reports} | "
-                    f"{_cell(rule.text('summary', 'en'))} | {fix_offered(rule)} |")
+                    f"{_cell(rule.text('summary', 'en'))} | {_cell(rule.norm)} | {fix_offered(rule)} |")
     return "\n".join(rows)
 
 

@@ -36,6 +36,7 @@ class Rule:
     trusted: bool = True  # built-in packs; user packs get the safe regex engine
     documents: tuple = ()  # the report kinds the rule applies to (empty: every document)
     prepared: Any = None   # what options.prepare(trusted) returned, for the check (None: no prepare)
+    norm: str = ""         # the norm it follows (GB/T 15834-2011 附录B.3), if any
 
     def text(self, field_name: str, lang: str, variant: str = "") -> str:
         texts = getattr(self, field_name)
@@ -135,7 +136,7 @@ def _build_rule(spec, i: int, r, path: str, lines: dict, trusted: bool) -> Rule:
     return Rule(code=r.code, name=r.name, kind=r.kind, severity=r.severity, enabled=r.enabled, pack=spec.pack,
                 summary=_texts(r.summary), message=_texts(r.message), explain=_texts(r.explain), options=options,
                 examples=examples, source=path, trusted=trusted, documents=tuple(r.documents or ()),
-                prepared=prepared)
+                prepared=prepared, norm=r.norm or "")
 
 
 def _texts(value) -> dict:

@@ -51,6 +51,9 @@ class RuleSpec(BaseModel):
     examples: Optional[Examples] = None
     # The report kinds the rule applies to (see lint/document/genre.py); none given: every document.
     documents: Optional[list[str]] = None
+    # The norm the rule follows, as a reader cites it (GB/T 15834-2011 附录B.3); shown by `rules`,
+    # `explain` and the README's table.
+    norm: Optional[str] = None
 
     @field_validator("code", "name")
     @classmethod
