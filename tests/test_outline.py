@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import SHARED, run_cli
+import pytest
+
+from conftest import ROOT, SHARED, run_cli
 
 from lint.document.builder import build_document
 
@@ -83,3 +85,11 @@ def test_outline_shows_the_kind_items_and_markdown_depths(tmp_path):
     assert (data["kind"], data["kind_from"]) == ("weekly", "title")
     week = data["headings"][0]["children"][0]
     assert week["marker"] is None and week["depth"] == 2 and [c["role"] for c in week["children"]] == ["item", "item"]
+
+
+@pytest.mark.skipif(not (SHARED / "real" / "more").is_dir(), reason="../shared/real is not beside the checkout")
+def test_the_readme_outline_of_a_word_report_is_what_the_command_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "reportlint outline ../shared/real/more/FirstDove-2018年度工作总结.docx"
+    shown = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    assert run_cli(*command.split()[1:], cwd=ROOT).stdout == shown
