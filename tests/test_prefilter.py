@@ -4,6 +4,7 @@ real reports and generated text."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -78,6 +79,7 @@ def test_the_prefilter_is_at_work_on_the_built_in_patterns():
     """Else the comparison above would compare a plain search with itself."""
     shapes = [scan.shape for rule in RULES for _, scan in _scans(rule)[2]]
     assert any(s.first for s in shapes) and any(s.needle for s in shapes) and any(s.line_bound for s in shapes)
+    assert any(s.also for s in shapes)
 
 
 # What the built-in patterns look for and stop at: placeholders, template marks, garbled text,
@@ -85,8 +87,8 @@ def test_the_prefilter_is_at_work_on_the_built_in_patterns():
 PIECES = ["xx", "XX", "x", "X", "×", "○", "某某", "某", "X.X%", "xx.x%", "x86", "X光", "5G", "IPO", "第x位", "XX镇",
           "【请填写", "【", "】", "[待补充]", "[", "]", "（此处", "（", "）", "(", ")", "TODO", "TBD", "待核实", "？？？",
           "\ufffd", "锟斤拷", "烫烫烫", "幸?感", "?", "？", ",", ";", ":", "!", "![", "1,260", "10:30", "http://a.cn",
-          "，", "。", "“", "”", "…", "—", "改革", "工作", "年", "月", "日", "1", "20", "%", " ", "\u3000", "\t",
-          "\n", "\r\n", "\n\n", "# ", "> ", "- ", "`", "```\n", "<!-- x -->", "一、", "（二）", "1.", "(三)", "𠮷"]
+          "，", "。", "“", "”", "…", "—", "-", "～", "10-20%", "5%", "改革", "工作", "年", "月", "日", "1", "20", "%",
+          " ", "\u3000", "\t", "\n", "\r\n", "\n\n", "# ", "> ", "- ", "`", "```\n", "<!-- x -->", "一、", "（二）", "1.", "(三)", "𠮷"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -116,3 +118,9 @@ def test_reportlint_no_prefilter_turns_it_off_with_the_same_output(tmp_path):
                            cwd=ROOT, env={**os.environ, "REPORTLINT_NO_PREFILTER": "1"}, capture_output=True, text=True)
     assert plain.stdout.strip() == "False"
     assert check() == check(REPORTLINT_NO_PREFILTER="1")
+
+
+def test_a_match_needing_two_rare_characters_is_looked_for_only_where_both_are():
+    shape = prefilter.analyse(re.compile(r"[0-9]+[%％]?[-～][0-9]+[%％]"))
+    assert {shape.needle, *shape.also} == {"%％", "-～"}
+    assert prefilter.analyse(re.compile(r"[0-9]+[-～][0-9]")).also == ()     # digits are everywhere

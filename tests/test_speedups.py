@@ -349,3 +349,26 @@ def test_arguments_the_c_cannot_hold_are_the_twins_to_handle():
     assert list(loops.candidates(*args)) == list(twins.candidates(*args)) != []
     huge = 1 << 40
     assert loops.verbatim_copies(text, units.start, units.end, units.length, units.at, huge) == []
+
+
+@needs_speedups
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="19X以上下，ab𠮷\uffff\n", max_size=60),
+       st.lists(st.sampled_from(["1", "19", "X", "以上", "以下", "以", "，", "b𠮷", "𠮷", "\uffff", "\n", "", "19X以"]),
+                max_size=6).map(tuple))
+def test_offsets_are_where_each_string_starts(text, strings):
+    from lint.kinds import twins as twins_of_kinds
+
+    latin = "".join(c for c in text if c < "\u0100")    # one-byte text: another loop in the C
+    for each in (text, latin):
+        expected = [i for i in range(len(each)) if any(s and each.startswith(s, i) for s in strings)]
+        assert speedups.offsets(each, strings) == expected
+        assert twins_of_kinds.offsets(each, strings) == expected
+
+
+@needs_speedups
+def test_offsets_refuse_what_is_not_a_tuple_of_str():
+    with pytest.raises(TypeError):
+        speedups.offsets("改革", ["改"])
+    with pytest.raises(TypeError, match="must be str"):
+        speedups.offsets("改革", ("改", 1))

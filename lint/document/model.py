@@ -148,19 +148,6 @@ class Document:
             value = self._memo[key] = build()
             return value
 
-    def offsets_of(self, strings) -> list[int]:
-        """Sorted offsets where any of `strings` (the characters of a str, or a tuple of strings)
-        occurs, shared by the rules string by string: "12xX" reuses the offsets of "xX"."""
-        strings = tuple(strings)
-        return self.shared(("offsets", strings), lambda: self._offsets(strings))
-
-    def _offsets(self, strings: tuple[str, ...]) -> list[int]:
-        from .text import merge_sorted, occurrences
-
-        if len(strings) == 1:
-            return occurrences(self.text, strings[0])
-        return merge_sorted(self.offsets_of((s,)) for s in strings)
-
     def blocks_at(self, offsets: list[int]) -> list[Block]:
         """The blocks holding any of the sorted `offsets`, each once, in order.
 

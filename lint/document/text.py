@@ -51,27 +51,6 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def merge_sorted(runs: Iterable[list[int]]) -> list[int]:
-    """One sorted list from sorted lists (Timsort merges the runs in linear time)."""
-    merged: list[int] = []
-    for run in runs:
-        merged += run
-    merged.sort()
-    return merged
-
-
-def occurrences(text: str, s: str) -> list[int]:
-    """Sorted offsets where `s` occurs, overlapping ones too ("xx" twice in "xxx").
-
-    sre scans for the first character in C, many times faster than a character-class scan such
-    as [。！？]; a string absent from the text (str's `in`, faster still) is not scanned for.
-    """
-    if s not in text:
-        return []
-    pattern = re.escape(s[0]) + (f"(?={re.escape(s[1:])})" if len(s) > 1 else "")
-    return [m.start() for m in re.finditer(pattern, text)]
-
-
 def match_at(rx: re.Pattern, text: str, positions: Iterable[int]) -> Iterator[re.Match]:
     """The matches of rx.finditer(text), trying only `positions` (sorted).
 

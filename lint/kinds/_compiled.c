@@ -18,6 +18,8 @@
  * Paired punctuation (WR502; twin in lint/kinds/twins.py):
  *   unbalanced_blocks      the blocks check_pairs must read: elsewhere every bracket closes in order
  *                          (the twin answers every block)
+ * Where a pattern can start (the pattern kinds; twin in lint/kinds/twins.py):
+ *   offsets                where any of a few strings occurs, in one pass over the text
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1703,6 +1705,115 @@ done:
     return out;
 }
 
+/* ---------------------------------------------------------------- where strings occur (pattern kinds) */
+
+/* One of the strings searched for, read through the Unicode API. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t length;
+} Needle;
+
+/* Does needle occur at offset at of t (length n)? Its first character is known to match. */
+#define NEEDLE_AT(CHAR)                                                                         \
+    static inline int needle_at_##CHAR(const CHAR *t, Py_ssize_t n, Py_ssize_t at, const Needle *s) \
+    {                                                                                           \
+        if (at + s->length > n)                                                                 \
+            return 0;                                                                           \
+        for (Py_ssize_t k = 1; k < s->length; k++)                                              \
+            if (t[at + k] != PyUnicode_READ(s->kind, s->data, k))                               \
+                return 0;                                                                       \
+        return 1;                                                                               \
+    }
+
+/* Every offset of t where one of the needles occurs, once, in order: a character outside the
+ * bitmap of first characters (and not astral, when one is) is passed over at the cost of a load. */
+#define OFFSETS(CHAR)                                                                           \
+    NEEDLE_AT(CHAR)                                                                             \
+    static int offsets_##CHAR(const CHAR *t, Py_ssize_t n, const uint8_t *bmp, int astral,     \
+                              const Needle *needles, Py_ssize_t count, PyObject *out)          \
+    {                                                                                           \
+        for (Py_ssize_t at = 0; at < n; at++) {                                                 \
+            Py_UCS4 c = t[at];                                                                  \
+            if (c <= 0xFFFF ? !(bmp[c >> 3] >> (c & 7) & 1) : !astral)                          \
+                continue;                                                                       \
+            for (Py_ssize_t k = 0; k < count; k++) {                                            \
+                if (PyUnicode_READ(needles[k].kind, needles[k].data, 0) != c                    \
+                        || !needle_at_##CHAR(t, n, at, &needles[k]))                            \
+                    continue;                                                                   \
+                PyObject *offset = PyLong_FromSsize_t(at);                                      \
+                int failed = !offset || PyList_Append(out, offset) < 0;                         \
+                Py_XDECREF(offset);                                                             \
+                if (failed)                                                                     \
+                    return -1;                                                                  \
+                break;                                                                          \
+            }                                                                                   \
+        }                                                                                       \
+        return 0;                                                                               \
+    }
+
+OFFSETS(Py_UCS1)
+OFFSETS(Py_UCS2)
+OFFSETS(Py_UCS4)
+
+static PyObject *
+offsets(PyObject *module, PyObject *args)
+{
+    PyObject *text, *strings;
+    if (!PyArg_ParseTuple(args, "UO!:offsets", &text, &PyTuple_Type, &strings))
+        return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(strings);
+    Needle *needles = PyMem_Calloc(count ? count : 1, sizeof(Needle));
+    uint8_t *bmp = needles ? PyMem_Calloc(0x10000 / 8, 1) : NULL;
+    PyObject *out = bmp ? PyList_New(0) : NULL;
+    if (!out) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    int astral = 0;
+    Py_ssize_t used = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *s = PyTuple_GET_ITEM(strings, k);
+        if (!PyUnicode_Check(s)) {
+            PyErr_SetString(PyExc_TypeError, "offsets: the strings must be str");
+            Py_CLEAR(out);
+            goto done;
+        }
+        if (PyUnicode_GET_LENGTH(s) == 0)
+            continue;       /* the empty string: nowhere (as the twin) */
+        Needle *needle = &needles[used++];
+        needle->kind = PyUnicode_KIND(s);
+        needle->data = PyUnicode_DATA(s);
+        needle->length = PyUnicode_GET_LENGTH(s);
+        Py_UCS4 c = PyUnicode_READ(needle->kind, needle->data, 0);
+        if (c > 0xFFFF)
+            astral = 1;
+        else
+            bmp[c >> 3] |= (uint8_t)(1 << (c & 7));
+    }
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int failed;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        failed = offsets_Py_UCS1(data, n, bmp, astral, needles, used, out);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        failed = offsets_Py_UCS2(data, n, bmp, astral, needles, used, out);
+        break;
+    default:
+        failed = offsets_Py_UCS4(data, n, bmp, astral, needles, used, out);
+    }
+    if (failed)
+        Py_CLEAR(out);
+
+done:
+    PyMem_Free(bmp);
+    PyMem_Free(needles);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"ranks", ranks, METH_VARARGS,
      "ranks(text): the rank of the 3-gram at every offset of text, as a new array('I')."},
@@ -1731,6 +1842,8 @@ static PyMethodDef methods[] = {
     {"outside", outside, METH_VARARGS,
      "outside(skip_start, skip_end, start, end, length, group, at): the units' columns, as int64"
      " bytes, less those inside a skipped span."},
+    {"offsets", offsets, METH_VARARGS,
+     "offsets(text, strings): the sorted offsets where any of strings (a tuple of str) occurs, each once."},
     {"doubled_words", doubled_words, METH_VARARGS,
      "doubled_words(text, low, high, shortest, longest): (start, end) of each match of"
      " ([low-high]{shortest,longest})\\1, as re.finditer finds them."},

@@ -36,3 +36,5 @@ def doubled_words(text: str, low: int, high: int, shortest: int, longest: int) -
 def unbalanced_blocks(text: str, chars: str, roles: bytes, block_start: array, block_end: array,
                       skip_start: array, skip_end: array) -> list[int]:
     """The indexes of the blocks whose brackets do not all close in order."""
+def offsets(text: str, strings: tuple[str, ...]) -> list[int]:
+    """The sorted offsets where any of `strings` occurs, each once (overlapping occurrences too)."""

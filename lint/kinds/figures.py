@@ -12,6 +12,7 @@ from ..document.model import Document
 from ..support.hints import Iterator
 from ..support.records import record
 from .findings import Finding, make_finding
+from .offsets import offsets_of
 from .options import kind_options
 
 # A counted quantity: digits (thousands separators, decimals), an optional 万/亿, a unit.
@@ -115,7 +116,7 @@ def _at(count: int, places: int, target: int) -> int:
 def check_rates(doc: Document, options: RateOptions) -> Iterator[Finding]:
     """WR601: 排查N处，已整改M处，整改率R% where R is not M/N (allowing for rounding)."""
     text = doc.text
-    for start, end in _runs_with(doc, doc.offsets_of("%％"), _CLAUSE_STOP):   # every rate _RATE reads ends in one
+    for start, end in _runs_with(doc, offsets_of(doc, "%％"), _CLAUSE_STOP):   # every rate _RATE reads ends in one
         if text.find("率", start, end) < 0 and text.find("占比", start, end) < 0:
             continue   # no rate (_RATE needs one of these): the clause's figures are not read
         figures = read_figures(text, start, end)
@@ -222,7 +223,7 @@ def _percent(part: Figure, whole: Figure) -> str:
 def check_sums(doc: Document, options: SumOptions) -> Iterator[Finding]:
     """WR602: 共N个，其中A a个、B b个… where the parts exceed N (or, with a remainder part, miss N)."""
     text = doc.text
-    for start, end in _runs_with(doc, doc.offsets_of("其"), _PASSAGE_STOP):   # the passages that can hold 其中
+    for start, end in _runs_with(doc, offsets_of(doc, "其"), _PASSAGE_STOP):   # the passages that can hold 其中
         marks = [q.start() for q in _QIZHONG.finditer(text, start, end)]
         for i, q in enumerate(marks):
             stop = marks[i + 1] if i + 1 < len(marks) else end

@@ -1,18 +1,18 @@
 """The compiled loops, or their Python twins: the one place that chooses.
 
-The hottest loops of WR401–WR403 and WR502 are compiled from _compiled.c (signatures in
-_compiled.pyi) where a C compiler was at hand when the package was installed. Each has a Python
-twin with the same signature and the same results: duplicates/twins.py (WR401, WR402) and
-twins.py (WR403, WR502); tests/test_speedups.py holds every pair to that on random input. The
-kinds call them here, as `loops.fold(...)`: the compiled function where it was built and can hold
-the arguments, else the twin. REPORTLINT_PURE_PYTHON=1 asks for the twins everywhere.
+The hottest loops of WR401–WR403, WR502 and the pattern kinds are compiled from _compiled.c
+(signatures in _compiled.pyi) where a C compiler was at hand when the package was installed.
+Each has a Python twin with the same signature and the same results: duplicates/twins.py (WR401,
+WR402) and twins.py (WR403, WR502, offsets); tests/test_speedups.py holds every pair to that on
+random input. The kinds call them here, as `loops.fold(...)`: the compiled function where it was
+built and can hold the arguments, else the twin. REPORTLINT_PURE_PYTHON=1 asks for the twins everywhere.
 """
 from __future__ import annotations
 
 import os
 
 NAMES = ("fold", "block_units", "sentence_units", "clause_units", "verbatim_copies", "outside", "ranks",
-         "candidates", "clause_candidates", "doubled_words", "unbalanced_blocks")
+         "candidates", "clause_candidates", "doubled_words", "unbalanced_blocks", "offsets")
 
 # Arguments the C reads into a C int, by position, with the values it takes (the sketch into an
 # array of 64): a call with any other value runs the twin.
@@ -36,7 +36,7 @@ compiled = _load_compiled()   # the C module, or None
 
 def twin(name: str):
     """The Python twin of the compiled function `name`."""
-    if name in ("doubled_words", "unbalanced_blocks"):
+    if name in ("doubled_words", "unbalanced_blocks", "offsets"):
         from . import twins
     else:
         from .duplicates import twins

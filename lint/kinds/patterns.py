@@ -21,6 +21,7 @@ from ..support.records import record
 from .findings import Finding, make_edit, make_finding, make_fix
 from .options import kind_options
 from . import prefilter
+from .offsets import offsets_of
 from .prefilter import Shape, analyse
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TEMPLATE_REF = re.compile(r"\\(?:(\d+)|g<(\w+)>)")
@@ -173,7 +174,7 @@ def _search(doc: Document, regions: SpanSet, scans, lines: bool) -> list:
         if not lines:
             _search_each(doc.text, regions, scan, k, range(len(regions.starts)), found)
         elif shape.first is not None:
-            _keep(doc.text, regions, scan, k, match_at(scan.rx, doc.text, doc.offsets_of(shape.first)), found)
+            _keep(doc.text, regions, scan, k, match_at(scan.rx, doc.text, offsets_of(doc, shape.first)), found)
         else:
             _search_lines(doc, regions, scan, shape, k, found)
     return found
@@ -185,7 +186,7 @@ _PLAIN = Shape()    # nothing known: every paragraph searched on its own
 def _search_lines(doc: Document, regions: SpanSet, scan: Scan, shape: Shape, k: int, found: list) -> None:
     """Search the lines holding the needle (all without one): in runs when the pattern is line-bound."""
     text = doc.text
-    lines = None if shape.needle is None else _lines_with(doc, shape.needle)
+    lines = None if shape.needle is None else _lines_with(doc, shape.needle, shape.also)
     if not shape.line_bound:
         _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
         return
@@ -215,9 +216,15 @@ def _search_each(text: str, regions: SpanSet, scan: Scan, k: int, indices, found
                 found.append((start + s, start + e, k, m))
 
 
-def _lines_with(doc: Document, needle: str) -> list[int]:
-    """Indexes of the blocks (whole lines) holding a needle character."""
-    return doc.block_indexes_at(doc.offsets_of(needle))
+def _lines_with(doc: Document, needle: str, also: tuple[str, ...] = ()) -> list[int]:
+    """Indexes of the blocks (whole lines) holding a needle character, and one of each set in `also`."""
+    lines = doc.block_indexes_at(offsets_of(doc, needle))
+    for chars in also:
+        if not lines:
+            break
+        holding = set(doc.block_indexes_at(offsets_of(doc, chars)))
+        lines = [i for i in lines if i in holding]
+    return lines
 
 
 def _runs(lines: list[int], regions: SpanSet) -> list[tuple[int, int]]:

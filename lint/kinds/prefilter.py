@@ -14,6 +14,8 @@ paragraph, with the same matches:
 * `needle`: characters of which every match consumes one, when the pattern is case-sensitive and
   they are few. Paragraphs without one are never searched by the pattern itself. Among possible
   choices the rarest-looking set wins: Latin letters over digits and Chinese.
+* `also`: the other such sets a match needs one of each of, when they too look rare: a range
+  10-20% needs a % and a dash, and few lines hold both.
 
 The answers are conservative: anything the analysis does not understand gives False / None, and
 the caller falls back to searching every paragraph. tests/test_prefilter.py holds every built-in
@@ -51,6 +53,8 @@ _MAX_NEEDLE = 64     # a larger character set finds most lines: not worth a pre-
 # (8 points for a Chinese character or a digit) searching the needle's lines is cheaper.
 _MAX_FIRST_COST = 64
 _MAX_RUN = 3         # literal characters kept of a start: enough to make "19" or "TODO" rare
+_MAX_ALSO_COST = 32  # a further needle that looks commoner than this leaves out too few lines to pay
+_MAX_ALSO = 2        # each costs a pass over the text
 
 
 class _Unknown(Exception):
@@ -62,6 +66,7 @@ class Shape:
     line_bound: bool = False
     first: Optional[tuple[str, ...]] = None
     needle: Optional[str] = None
+    also: tuple[str, ...] = ()
 
 
 def analyse(rx: re.Pattern) -> Shape:
@@ -75,12 +80,14 @@ def analyse(rx: re.Pattern) -> Shape:
     except _Unknown:
         bound = False
     first = needle = None
+    also: tuple[str, ...] = ()
     if not rx.flags & re.IGNORECASE:   # the callers find characters case-sensitively
         starts = _first(tree)[0] if bound and tree.getwidth()[0] > 0 else None
         if starts and sum(_weight(ord(s[0])) / 4 ** (len(s) - 1) for s in starts) <= _MAX_FIRST_COST:
             first = tuple(sorted(starts))
         needle = _string(_required(tree))
-    return Shape(bound, first, needle)
+        also = tuple(_string(chars) for chars in _also_required(tree, needle))
+    return Shape(bound, first, needle, also)
 
 
 def _string(chars) -> str | None:
@@ -202,6 +209,16 @@ def _required(items) -> frozenset[int] | None:
         if chars is not None and (best is None or _cost(chars) < _cost(best)):
             best = chars
     return best
+
+
+def _also_required(items, needle: str | None) -> list[frozenset[int]]:
+    """The sets besides the needle that a match of the sequence `items` consumes one of each of, rare ones."""
+    if needle is None:
+        return []
+    sets = {chars for op, av in items if (chars := _required_one(str(op), av)) is not None}
+    sets.discard(frozenset(map(ord, needle)))
+    rare = sorted((chars for chars in sets if _cost(chars) <= _MAX_ALSO_COST), key=lambda c: (_cost(c), sorted(c)))
+    return rare[:_MAX_ALSO]
 
 
 def _required_one(name: str, av) -> frozenset[int] | None:

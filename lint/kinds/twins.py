@@ -1,5 +1,5 @@
-"""The Python twins of the compiled loops of WR403 and WR502, with the C's signatures (see
-_compiled.pyi and loops.py; those of WR401 and WR402 are in duplicates/twins.py)."""
+"""The Python twins of the compiled loops of WR403, WR502 and the pattern kinds, with the C's
+signatures (see _compiled.pyi and loops.py; those of WR401 and WR402 are in duplicates/twins.py)."""
 from __future__ import annotations
 
 import re
@@ -25,3 +25,20 @@ def unbalanced_blocks(text: str, chars: str, roles: bytes, block_start: array, b
     blocks where each closes in order, in which the check would find nothing; the twin leaves out
     none (reading them costs the check what finding them would cost here)."""
     return list(range(len(block_start)))
+
+
+def offsets(text: str, strings: tuple[str, ...]) -> list[int]:
+    """The sorted offsets where any of `strings` occurs, each once (overlapping occurrences too)."""
+    found = [_occurrences(text, s) for s in strings if s]
+    if len(found) == 1:
+        return found[0]
+    return sorted(set().union(*found))
+
+
+def _occurrences(text: str, s: str) -> list[int]:
+    """Where `s` occurs: sre scans for a literal first character in C, far faster than for a class
+    such as [。！？]; a string absent from the text (str's `in`, faster still) is not scanned for."""
+    if s not in text:
+        return []
+    pattern = re.escape(s[0]) + (f"(?={re.escape(s[1:])})" if len(s) > 1 else "")
+    return [m.start() for m in re.finditer(pattern, text)]
