@@ -30,7 +30,7 @@ def test_every_kind_declares_its_options_one_way(kind):
     """@kind_options: a record refusing unknown keys; a check takes what prepare() returns, if any."""
     check, options_cls = load_kind(kind)
     assert options_cls.__pydantic_config__ == {"extra": "forbid"} and hasattr(options_cls, "_fields")
-    assert options_cls.__bases__ == (tuple,)      # no subclass with a __dict__ for derived state
+    assert issubclass(options_cls, tuple) and options_cls.__dictoffset__ == 0   # no __dict__ for derived state
     parameters = list(inspect.signature(check).parameters)
     assert len(parameters) == (3 if hasattr(options_cls, "prepare") else 2), (kind, parameters)
 

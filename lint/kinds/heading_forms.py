@@ -61,13 +61,14 @@ def check_heading_punctuation(doc: Document, options: NoOptions) -> Iterator[Fin
     enumeration (（一）监管能力不足，一是…… → 。)."""
     text = doc.text
     runs = {i: run for run in doc.runs for i in run}
+    odd: dict[tuple[int, ...], bool] = {}     # _period_is_odd of each run, read once
     for h in doc.headings:
         if h.role != "heading" or h.listed or h.run_in or h.title_end <= h.title_start:
             continue
         line_end = doc.index.line_span(h.line)[1]
         tail = text[h.title_end:line_end].strip()
         title = h.title(text).rstrip()
-        if tail == "。" and _governs(doc, h) and _period_is_odd(doc, h, runs.get(h.index, ())):
+        if tail == "。" and _governs(doc, h) and _odd(odd, doc, runs.get(h.index, ())):
             at = text.index("。", h.title_end, line_end)
             yield _deleting(at, {"title": _title(doc, h), "mark": "。"}, "period", safe=True)
         elif (not tail and title[-1:] in _COLON_ENDS and not h.children and _governs(doc, h)
@@ -86,8 +87,14 @@ def _deleting(at: int, args: dict, variant: str, safe: bool) -> Finding:
     return make_finding(start=at, end=at + 1, args=args, variant=variant, fix=fix)
 
 
-def _period_is_odd(doc: Document, h: Heading, run: tuple[int, ...]) -> bool:
-    """Whether the headings of `h`'s run on their own lines mostly go without 。: a run that closes
+def _odd(known: dict, doc: Document, run: tuple[int, ...]) -> bool:
+    if run not in known:
+        known[run] = _period_is_odd(doc, run)
+    return known[run]
+
+
+def _period_is_odd(doc: Document, run: tuple[int, ...]) -> bool:
+    """Whether the headings of a run on their own lines mostly go without 。: a run that closes
     every title with 。 is run-in headings each set on a line of its own (（一）继续推进农村改革。
     then its paragraph, as reports are often laid out on the web), a style, not a slip."""
     text, headings = doc.text, doc.headings

@@ -128,7 +128,7 @@ def check_level_mix(doc: Document, options: NoOptions) -> Iterator[Finding]:
     itself: a Markdown or Word heading's level is its depth, and a list the renderer numbers is a
     list of its own."""
     cuts = sorted(b.offset for b in doc.boundaries)
-    for parent in [None, *range(len(doc.headings))]:
+    for parent in [None, *(i for i, h in enumerate(doc.headings) if len(h.children) > 1)]:
         children = [h for h in _numbered_children(doc, parent) if not h.depth and not h.listed]
         for group in _containers(children, cuts):
             first = group[0]

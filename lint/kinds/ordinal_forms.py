@@ -8,9 +8,11 @@ import re
 from bisect import bisect_right
 
 from ..document.model import Document, Ordinal
+from ..document.text import match_at
 from ..support.hints import Iterator
 from ..support.numerals import cn_numeral
 from .findings import Finding, make_edit, make_finding, make_fix
+from .offsets import offsets_of
 from .options import NoOptions
 
 
@@ -48,6 +50,7 @@ def check_ordinal_punctuation(doc: Document, options: NoOptions) -> Iterator[Fin
 
 # 首先 … 其次 … 再次 … 最后: a sequence of its own, not to be mixed with 一是/第二.
 _SEQUENCE_WORD = re.compile(r"(首先|其次|再次)[，,]")
+_SEQUENCE_STARTS = ("首先", "其次", "再次")     # where it can match: 其 alone is everywhere
 _FORMS = {"shi": "{}是", "di": "第{}", "qi": "其{}"}
 
 
@@ -55,11 +58,11 @@ def check_enumeration_mix(doc: Document, options: NoOptions) -> Iterator[Finding
     """WR111: one enumeration starts with 首先 and goes on with 二是 (or 第二), or starts with 一是
     and goes on with 其次. Reported at the item in the second form."""
     text = doc.text
-    paragraphs = doc.paragraphs
-    starts = [p[0] for p in paragraphs]
-    words = [m for m in _SEQUENCE_WORD.finditer(text) if opens_clause(text, m.start())]
+    found = match_at(_SEQUENCE_WORD, text, offsets_of(doc, _SEQUENCE_STARTS))
+    words = [m for m in found if opens_clause(text, m.start())]
     if not words:
         return
+    starts = [p[0] for p in doc.paragraphs]
     by_paragraph: dict[int, list] = {}
     for m in words:
         by_paragraph.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)

@@ -4,15 +4,26 @@ Options, rules, configs, findings and diagnostics are records rather than datacl
 dataclass costs a run a millisecond of code generation to define (a run defines some forty
 classes) and a frozen one pays an object.__setattr__ per field to build, where a tuple is built
 in C. typing.NamedTuple would import typing (lint/support/hints.py) and costs about 100 µs more a
-class, as it turns every (string) annotation into a ForwardRef. The class @record makes is the
-one collections.namedtuple makes, so instances are built and read exactly as fast, and pickle
-alike; `maker` builds them from one tuple in C, for the loops that make thousands, and `by_name`
-by keyword as fast.
+class, as it turns every (string) annotation into a ForwardRef. The class @record makes is built
+as collections.namedtuple builds one (a tuple subclass, a __new__ taking the fields by position
+or name, a getter per field), so instances are built and read exactly as fast, and pickle alike;
+its helpers (_make, _replace, _asdict, repr) are shared through a base class instead of made per
+class, and its __new__ is not compiled from source: namedtuple's eval is half of the 110 µs it
+takes per class, and a run defines some sixty. `maker` builds them from one tuple in C, for the
+loops that make thousands, and `by_name` by keyword as fast.
 """
 from __future__ import annotations
 
-from collections import namedtuple
 from functools import partial
+from types import FunctionType
+
+try:
+    from _collections import _tuplegetter   # what namedtuple's fields are: a getter in C
+except ImportError:  # pragma: no cover - other Pythons
+    from operator import itemgetter
+
+    def _tuplegetter(index: int, doc: str):
+        return property(itemgetter(index), doc=doc)
 
 from .hints import Any, Callable
 
@@ -29,7 +40,7 @@ def record(cls: type) -> type:
     fields = tuple(annotations)
     defaults = [namespace[name] for name in fields if name in namespace]
     _check_default_order(cls.__name__, fields, namespace)
-    made = namedtuple(cls.__name__, fields, defaults=defaults, module=cls.__module__)
+    made = _named_tuple(cls.__name__, fields, tuple(defaults), cls.__module__)
     made.__qualname__ = cls.__qualname__
     made.__annotations__ = dict(annotations)
     if cls.__doc__ is not None:
@@ -38,6 +49,59 @@ def record(cls: type) -> type:
         if name not in _NOT_COPIED and name not in annotations:
             setattr(made, name, value)
     return made
+
+
+class _Record(tuple):
+    """What every record class shares: namedtuple's helpers, reading the class's _fields."""
+
+    __slots__ = ()
+
+    @classmethod
+    def _make(cls, iterable):
+        made = tuple.__new__(cls, iterable)
+        if len(made) != len(cls._fields):
+            raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(made)}")
+        return made
+
+    def _replace(self, **changes):
+        made = self._make(map(changes.pop, self._fields, self))
+        if changes:
+            raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        return made
+
+    def _asdict(self) -> dict:
+        return dict(zip(self._fields, self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self))})"
+
+    def __getnewargs__(self) -> tuple:
+        return tuple(self)
+
+
+def _named_tuple(name: str, fields: tuple[str, ...], defaults: tuple, module: str) -> type:
+    new = FunctionType(_new_code(len(fields), fields), {"_tuple_new": tuple.__new__, "__builtins__": {}},
+                       "__new__", defaults or None)
+    new.__qualname__ = f"{name}.__new__"
+    namespace = {"__slots__": (), "__module__": module, "__doc__": f"{name}({', '.join(fields)})",
+                 "_fields": fields, "_field_defaults": dict(zip(fields[len(fields) - len(defaults):], defaults)),
+                 "__new__": new, "__match_args__": fields}
+    for index, field in enumerate(fields):
+        namespace[field] = _tuplegetter(index, f"Alias for field number {index}")
+    return type(name, (_Record,), namespace)
+
+
+_NEW_CODE: dict[int, Any] = {}
+
+
+def _new_code(arity: int, fields: tuple[str, ...]):
+    """The code of `lambda _cls, <fields>: _tuple_new(_cls, (<fields>,))`: compiled once per number
+    of fields, its parameters then renamed."""
+    code = _NEW_CODE.get(arity)
+    if code is None:
+        names = ", ".join(f"_{i}" for i in range(arity))
+        code = _NEW_CODE[arity] = eval(f"lambda _cls, {names}: _tuple_new(_cls, ({names}{',' if arity else ''}))").__code__
+    return code.replace(co_varnames=("_cls", *fields) + code.co_varnames[arity + 1:])
 
 
 def maker(cls: type) -> Callable[[tuple], Any]:
