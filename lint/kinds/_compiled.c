@@ -1508,6 +1508,24 @@ outside(PyObject *module, PyObject *args)
 /* (start, end) of every match of ([low-high]{shortest,longest})\1, as re.finditer finds them: at
  * each offset the longest run of the class first, shorter ones after, the next search after a match.
  * Written once per character width; most offsets fail on their first comparison. */
+/* Append a new reference (NULL when making it failed) to the list out, which takes it over. */
+static int
+append_new(PyObject *out, PyObject *item)
+{
+    int failed = !item || PyList_Append(out, item) < 0;
+    Py_XDECREF(item);
+    return failed ? -1 : 0;
+}
+
+/* name_Py_UCS1, _Py_UCS2 or _Py_UCS4 (written once by a macro for each character width) called
+ * for the width of text, with its characters and length first. */
+#define BY_WIDTH(name, text, ...)                                                               \
+    (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND                                               \
+         ? name##_Py_UCS1(PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), __VA_ARGS__)       \
+     : PyUnicode_KIND(text) == PyUnicode_2BYTE_KIND                                             \
+         ? name##_Py_UCS2(PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), __VA_ARGS__)       \
+         : name##_Py_UCS4(PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), __VA_ARGS__))
+
 #define DOUBLED_WORDS(CHAR)                                                                     \
     static int doubled_words_##CHAR(const CHAR *t, Py_ssize_t n, Py_UCS4 low, Py_UCS4 high,    \
                                     Py_ssize_t shortest, Py_ssize_t longest, PyObject *out)    \
@@ -1534,10 +1552,7 @@ outside(PyObject *module, PyObject *args)
                     p = run_end + 1;                                                            \
                 continue;                                                                       \
             }                                                                                   \
-            PyObject *span = Py_BuildValue("(nn)", p, p + 2 * word);                            \
-            int failed = !span || PyList_Append(out, span) < 0;                                 \
-            Py_XDECREF(span);                                                                   \
-            if (failed)                                                                         \
+            if (append_new(out, Py_BuildValue("(nn)", p, p + 2 * word)) < 0)                    \
                 return -1;                                                                      \
             p += 2 * word;                                                                      \
         }                                                                                       \
@@ -1561,20 +1576,7 @@ doubled_words(PyObject *module, PyObject *args)
     PyObject *out = PyList_New(0);
     if (!out)
         return NULL;
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int failed;
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        failed = doubled_words_Py_UCS1(data, n, low, high, shortest, longest, out);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        failed = doubled_words_Py_UCS2(data, n, low, high, shortest, longest, out);
-        break;
-    default:
-        failed = doubled_words_Py_UCS4(data, n, low, high, shortest, longest, out);
-    }
-    if (failed)
+    if (BY_WIDTH(doubled_words, text, low, high, shortest, longest, out))
         Py_CLEAR(out);
     return out;
 }
@@ -1741,10 +1743,7 @@ typedef struct {
                 if (PyUnicode_READ(needles[k].kind, needles[k].data, 0) != c                    \
                         || !needle_at_##CHAR(t, n, at, &needles[k]))                            \
                     continue;                                                                   \
-                PyObject *offset = PyLong_FromSsize_t(at);                                      \
-                int failed = !offset || PyList_Append(out, offset) < 0;                         \
-                Py_XDECREF(offset);                                                             \
-                if (failed)                                                                     \
+                if (append_new(out, PyLong_FromSsize_t(at)) < 0)                                \
                     return -1;                                                                  \
                 break;                                                                          \
             }                                                                                   \
@@ -1792,20 +1791,7 @@ offsets(PyObject *module, PyObject *args)
         else
             bmp[c >> 3] |= (uint8_t)(1 << (c & 7));
     }
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int failed;
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        failed = offsets_Py_UCS1(data, n, bmp, astral, needles, used, out);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        failed = offsets_Py_UCS2(data, n, bmp, astral, needles, used, out);
-        break;
-    default:
-        failed = offsets_Py_UCS4(data, n, bmp, astral, needles, used, out);
-    }
-    if (failed)
+    if (BY_WIDTH(offsets, text, bmp, astral, needles, used, out))
         Py_CLEAR(out);
 
 done:
