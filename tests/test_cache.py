@@ -27,6 +27,28 @@ def test_cached_value_is_reused_until_a_dependency_changes(tmp_path, monkeypatch
     assert cache.cached("t", "k", build) == "b" and len(calls) == 2
 
 
+def test_a_settled_source_is_checked_by_its_size_and_time_and_hashed_when_they_change(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
+    source = tmp_path / "pack.yaml"
+    source.write_text("a", encoding="utf-8")
+    hour_ago = os.stat(source).st_mtime_ns - 3600 * 10**9
+    os.utime(source, ns=(hour_ago, hour_ago))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return source.read_text(encoding="utf-8"), [source]
+
+    assert cache.cached("t", "k", build) == "a"
+    hashed = []
+    monkeypatch.setattr(cache, "digest", lambda path: hashed.append(path))
+    assert cache.cached("t", "k", build) == "a" and len(calls) == 1 and not hashed   # stat alone
+    monkeypatch.undo()
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
+    source.write_text("b", encoding="utf-8")     # same size, a new time: hashed, found changed
+    assert cache.cached("t", "k", build) == "b" and len(calls) == 2
+
+
 def test_corrupt_entries_and_no_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "c"))
     assert cache.cached("t", "k", lambda: (1, [])) == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 import sys
 
 from .._version import __version__
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
-_FORMAT = 4   # raised whenever what an entry holds, or what its key covers, changes
+_FORMAT = 5   # raised whenever what an entry holds, or what its key covers, changes
 
 
 def _debug(message: str, *args) -> None:
@@ -92,13 +93,38 @@ def _load(entry: str):
     except Exception as exc:  # a corrupt or stale-format entry is rebuilt, never fatal
         _debug("ignoring cache entry %s: %s", entry, exc)
         return _MISS
-    if all(digest(path) == sha for path, sha in deps):
+    if all(_unchanged(*dep) for dep in deps):
         return value
     return _MISS
 
 
+# A source whose size and modification time are as recorded is unchanged, unless it was recorded
+# within this long of its last change: another edit in the same tick would leave both as they
+# were (git's "racily clean" files). Those, and any whose stat differs, are hashed.
+_SETTLED_NS = 2_000_000_000
+
+
+def _unchanged(path: str, sha: str | None, size: int, mtime_ns: int, recorded_ns: int) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return sha is None
+    if st.st_size == size and st.st_mtime_ns == mtime_ns and mtime_ns < recorded_ns - _SETTLED_NS:
+        return True
+    return digest(path) == sha
+
+
 def _store(entry: str, value, deps: Iterable[str]) -> None:
-    write_pickle(entry, ([(str(p), digest(p)) for p in deps], value))
+    write_pickle(entry, ([_dependency(str(p)) for p in deps], value))
+
+
+def _dependency(path: str) -> tuple[str, str | None, int, int, int]:
+    """What _unchanged compares: the file's digest, its size and time, and when they were read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return path, None, -1, -1, 0
+    return path, digest(path), st.st_size, st.st_mtime_ns, time.time_ns()
 
 
 def write_pickle(path, value) -> None:
