@@ -7,10 +7,11 @@ content are not markers: 发布 0.9.8，  RC4、DSA  SHA2、  （CnWizards 0.8.1
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Marker, make_marker
 from .numbering import Parsed, parse_marker
-from .text import CN_NUMERALS, match_at
+from .text import CN_NUMERALS
 from ..support.hints import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,14 +29,17 @@ MARKER = (
 )
 # A heading starts a line (after indentation, a Markdown "##" or "**") or follows a sentence end.
 # (Each whitespace run follows something literal: two adjacent runs would backtrack quadratically.)
-_LINE_START = r"^[ \t\u3000\u200b]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
+_INDENTED = r"[ \t\u3000\u200b]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
 _AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]*"   # not the 30 of 10:30
-# A heading match starts at a line start or right after a sentence end (the lookbehinds of
-# _AFTER_SENTENCE), and its marker follows what _LINE_START allows: after the text's start, only
-# the ends of these are tried, which finds what _HEADING_RE.finditer(text) finds. (The class
-# opens the pattern, so sre finds candidates in C; each space run follows a literal.)
-_HEADING_START = re.compile(rf"[\n。！？；!?;：:](?=[ \t\u3000\u200b#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])")
-_HEADING_RE = re.compile(rf"(?:{_LINE_START}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
+_HEADING_RE = re.compile(rf"(?:^{_INDENTED}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
+# _HEADING_RE after the text's start: a heading there follows a line end or a sentence end, which
+# this pattern opens with, so sre finds candidates in C (_HEADING_RE opens with lookbehinds and
+# would be tried at every offset). The lookahead drops most sentence ends before any alternative
+# is tried. What it finds after the first heading is what _HEADING_RE.finditer(text) finds: no
+# marker holds one of the characters it opens with.
+_HEADING_AFTER = re.compile(
+    rf"[\n。！？；!?;：:](?=[ \t\u3000\u200b#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])"
+    rf"(?:(?<=\n){_INDENTED}|{_AFTER_SENTENCE})(?P<m>{MARKER})")
 # Inside a heading's title, a lower-level marker right after a Chinese character or a colon starts
 # a run-in child: 一、就业形势总体稳定（一）主要…, 1.分为三部分：①对比…  Not after a Latin letter, a
 # digit, a point or a space (RC4、 SHA2、 0.8.1） Windows 98，), and not 第(一)项.
@@ -51,31 +55,39 @@ def find_markers(text: str, index: LineIndex, mask: SpanSet, ordinal_start) -> l
     """
     found: list[tuple[Marker, int, int]] = []
     last_end = -1
-    starts = [0] + [m.end() for m in _HEADING_START.finditer(text)]
-    for m in match_at(_HEADING_RE, text, starts):
-        start = m.start("m")
-        if start < last_end or start in mask:
+    masked = bool(mask.starts)
+    line_starts, line_ends = index.starts, index.line_ends()
+    for start, end in _marker_spans(text):
+        if start < last_end or (masked and start in mask):
             continue
-        marker = read_marker(text, start, m.end("m"))
+        marker = read_marker(text, start, end)
         if marker is None:
             continue
-        found.extend(_with_run_in_children(text, marker, mask, index, ordinal_start))
+        line_end = line_ends[bisect_right(line_starts, end) - 1]   # not str.find: one long line
+        _add_with_run_in_children(found, text, marker, mask, line_end, ordinal_start)
         last_end = found[-1][2]
     return found
 
 
-def _with_run_in_children(text, marker, mask, index: LineIndex, ordinal_start):
-    """A heading, then any lower-level heading that starts inside its unpunctuated title."""
-    out = []
+def _marker_spans(text: str):
+    """(start, end) of the marker of each match of _HEADING_RE.finditer(text)."""
+    first = _HEADING_RE.match(text)
+    if first is not None:
+        yield first.span("m")
+    for m in _HEADING_AFTER.finditer(text, first.end() if first is not None else 0):
+        yield m.span("m")
+
+
+def _add_with_run_in_children(found: list, text: str, marker: Marker, mask: SpanSet, line_end: int,
+                              ordinal_start) -> None:
+    """A heading, then any lower-level heading that starts inside its unpunctuated title (on the
+    same line, which ends at `line_end`)."""
     while marker is not None:
-        line_end = index.line_ends()[index.line_of(marker.end)]   # not str.find: one long line
         stop = _TITLE_END.search(text, marker.end, line_end)
         limit = stop.start() if stop else line_end
-        title_end = limit
-        child = None
         ordinal = ordinal_start(marker.end, limit)
-        if ordinal >= 0:
-            title_end = ordinal
+        title_end = ordinal if ordinal >= 0 else limit
+        child = None
         at = _MARKER_START.search(text, marker.end, title_end)
         for sub in (_SUB_MARKER_RE.finditer(text, at.start(), title_end) if at else ()):
             candidate = read_marker(text, sub.start(), sub.end())
@@ -85,9 +97,8 @@ def _with_run_in_children(text, marker, mask, index: LineIndex, ordinal_start):
         title_start = marker.end
         while title_start < title_end and text[title_start] in " \t\u3000":
             title_start += 1        # 1. 发布…: the title starts at its first character
-        out.append((marker, title_start, rstrip(text, title_start, title_end)))
+        found.append((marker, title_start, rstrip(text, title_start, title_end)))
         marker = child
-    return out
 
 
 def read_marker(text: str, start: int, end: int) -> Marker | None:
