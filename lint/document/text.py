@@ -15,10 +15,15 @@ SPACES = " \t\u3000"
 SENTENCE = re.compile(rf"[^{SENTENCE_END}\r\n]+[{SENTENCE_END}]*[”’」』）)]?")
 
 
-def utf8_line_lengths(text: str) -> list[int]:
+def utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def utf8_line_lengths(text: str, encoded: bytes | None = None) -> list[int]:
     """The UTF-8 length of every line (split at \n, the \n not counted), in C: a CJK character is
-    three bytes, an ASCII one one, so a line's wide characters are (bytes - characters) / 2."""
-    return list(map(len, text.encode("utf-8", "surrogatepass").split(b"\n")))
+    three bytes, an ASCII one one, so a line's wide characters are (bytes - characters) / 2.
+    `encoded` is utf8(text), when the caller has it."""
+    return list(map(len, (utf8(text) if encoded is None else encoded).split(b"\n")))
 
 
 def sentence_spans(text: str, regions: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
