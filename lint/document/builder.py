@@ -16,8 +16,8 @@ from . import layout
 from .layout import HARD, SOFT, Boundary
 from .markers import find_markers
 from .model import Block, Document, Span, make_block
-from .ordinals import find_enumerations, ordinal_start
-from .outline import Candidate, build_tree, candidate
+from .ordinals import find_enumerations
+from .outline import Candidate, build_tree, candidates
 from .positions import LineIndex
 from .text import SpanSet, utf8, utf8_line_lengths
 
@@ -104,13 +104,9 @@ def _candidates(text: str, index: LineIndex, mask: SpanSet, md, regions: tuple,
                 off_outline: set[int]) -> list[Candidate]:
     """Every heading the outline is made of: numbered ones found in the text (not in tables,
     contents, headers or footnotes), Markdown and Word headings, with their list facts."""
-    def first_ordinal(start: int, end: int) -> int:
-        return ordinal_start(text, start, end)
-
-    lines: dict[int, tuple] = {}
-    found = [candidate(text, index, marker, title_start, title_end, lines)
-             for marker, title_start, title_end in find_markers(text, index, mask, first_ordinal)]
-    found = [c for c in found if c.line not in off_outline]
+    found = candidates(text, index, find_markers(text, index, mask))
+    if off_outline:
+        found = [c for c in found if c.line not in off_outline]
     explicit = _explicit_headings(text, index, md, regions)
     if explicit or md is not None or regions:
         _attach_structure(found, explicit, md, regions)

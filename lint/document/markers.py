@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from .model import Marker, make_marker
 from .numbering import Parsed, parse_marker
+from .ordinals import ordinal_start
 from .text import CN_NUMERALS
 from ..support.hints import TYPE_CHECKING
 
@@ -48,11 +49,8 @@ _MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a 
 _TITLE_END = re.compile(r"[。！？；!?;]")
 
 
-def find_markers(text: str, index: LineIndex, mask: SpanSet, ordinal_start) -> list[tuple[Marker, int, int]]:
-    """Every numbered heading or item as (marker, title start, title end), in document order.
-
-    `ordinal_start(start, end)` finds where a run-in ordinal (一是) begins in a title, which ends it.
-    """
+def find_markers(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Marker, int, int]]:
+    """Every numbered heading or item as (marker, title start, title end), in document order."""
     found: list[tuple[Marker, int, int]] = []
     last_end = -1
     masked = bool(mask.starts)
@@ -64,7 +62,7 @@ def find_markers(text: str, index: LineIndex, mask: SpanSet, ordinal_start) -> l
         if marker is None:
             continue
         line_end = line_ends[bisect_right(line_starts, end) - 1]   # not str.find: one long line
-        _add_with_run_in_children(found, text, marker, mask, line_end, ordinal_start)
+        _add_with_run_in_children(found, text, marker, mask, line_end)
         last_end = found[-1][2]
     return found
 
@@ -78,14 +76,13 @@ def _marker_spans(text: str):
         yield m.span("m")
 
 
-def _add_with_run_in_children(found: list, text: str, marker: Marker, mask: SpanSet, line_end: int,
-                              ordinal_start) -> None:
+def _add_with_run_in_children(found: list, text: str, marker: Marker, mask: SpanSet, line_end: int) -> None:
     """A heading, then any lower-level heading that starts inside its unpunctuated title (on the
-    same line, which ends at `line_end`)."""
+    same line, which ends at `line_end`). A run-in ordinal (一是) ends a title."""
     while marker is not None:
         stop = _TITLE_END.search(text, marker.end, line_end)
         limit = stop.start() if stop else line_end
-        ordinal = ordinal_start(marker.end, limit)
+        ordinal = ordinal_start(text, marker.end, limit)
         title_end = ordinal if ordinal >= 0 else limit
         child = None
         at = _MARKER_START.search(text, marker.end, title_end)
@@ -103,16 +100,30 @@ def _add_with_run_in_children(found: list, text: str, marker: Marker, mask: Span
 
 def read_marker(text: str, start: int, end: int) -> Marker | None:
     """The marker written at text[start:end], or None when it is none (0, or 1、2号机组)."""
-    parsed: Parsed | None = parse_marker(text[start:end])
-    if parsed is None or parsed.value == 0 or _is_enumerated_number(text, end, parsed):
+    written = text[start:end]
+    fields = _FIELDS.get(written, False)
+    if fields is False:
+        fields = _FIELDS[written] = _fields(written)
+    if fields is None or (fields[-1] and text[end:end + 1].isdigit()):
         return None
-    return make_marker((parsed.family, parsed.value, start, end, text[start:end],
-                        parsed.open, parsed.close, parsed.punct))
+    family, value, open_, close, punct, _ = fields
+    return make_marker((family, value, start, end, written, open_, close, punct))
 
 
-def _is_enumerated_number(text: str, end: int, parsed: Parsed) -> bool:
-    """1、2号机组 lists numbers, it is not a heading. (第(一)项 never reaches here: 第 is no heading position.)"""
-    return parsed.punct == "、" and parsed.family == "arabic" and text[end:end + 1].isdigit()
+# The fields of each marker string read so far: a report repeats a few dozen, and the rest of a
+# Marker is where it stands.
+_FIELDS: dict[str, tuple | None] = {}
+
+
+def _fields(written: str) -> tuple | None:
+    """family, value, brackets and punctuation of a marker string, and whether a digit right after
+    it makes it a number in a list of numbers (1、2号机组 is no heading; 第(一)项 never reaches here:
+    第 is no heading position); None when it is no marker, or numbers 0."""
+    parsed: Parsed | None = parse_marker(written)
+    if parsed is None or parsed.value == 0:
+        return None
+    enumerable = parsed.punct == "、" and parsed.family == "arabic"
+    return parsed.family, parsed.value, parsed.open, parsed.close, parsed.punct, enumerable
 
 
 def rstrip(text: str, start: int, end: int) -> int:
