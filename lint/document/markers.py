@@ -80,22 +80,28 @@ def _add_with_run_in_children(found: list, text: str, marker: Marker, mask: Span
     """A heading, then any lower-level heading that starts inside its unpunctuated title (on the
     same line, which ends at `line_end`). A run-in ordinal (一是) ends a title."""
     while marker is not None:
-        stop = _TITLE_END.search(text, marker.end, line_end)
+        title_start = marker.end
+        stop = _TITLE_END.search(text, title_start, line_end)
         limit = stop.start() if stop else line_end
-        ordinal = ordinal_start(text, marker.end, limit)
+        ordinal = ordinal_start(text, title_start, limit)
         title_end = ordinal if ordinal >= 0 else limit
         child = None
-        at = _MARKER_START.search(text, marker.end, title_end)
-        for sub in (_SUB_MARKER_RE.finditer(text, at.start(), title_end) if at else ()):
-            candidate = read_marker(text, sub.start(), sub.end())
-            if candidate and candidate.level > marker.level and sub.start() not in mask:
-                child, title_end = candidate, sub.start()
-                break
-        title_start = marker.end
+        at = _MARKER_START.search(text, title_start, title_end)
+        if at is not None:
+            child, title_end = _run_in_child(text, marker, mask, at.start(), title_end)
         while title_start < title_end and text[title_start] in " \t\u3000":
             title_start += 1        # 1. 发布…: the title starts at its first character
         found.append((marker, title_start, rstrip(text, title_start, title_end)))
         marker = child
+
+
+def _run_in_child(text: str, marker: Marker, mask: SpanSet, start: int, title_end: int) -> tuple[Marker | None, int]:
+    """The first lower-level marker in text[start:title_end], and where the title before it ends."""
+    for sub in _SUB_MARKER_RE.finditer(text, start, title_end):
+        candidate = read_marker(text, sub.start(), sub.end())
+        if candidate and candidate.level > marker.level and sub.start() not in mask:
+            return candidate, sub.start()
+    return None, title_end
 
 
 def read_marker(text: str, start: int, end: int) -> Marker | None:
