@@ -57,7 +57,7 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
     mask = SpanSet((s.start, s.end) for s in masked)
     blocks = _blocks(text, index, mask)
     off_outline = set().union(*(roles.get(r, ()) for r in _OFF_OUTLINE)) | (md.table_lines if md else set())
-    found = _candidates(text, index, mask, md, regions, off_outline)
+    found = _candidates(text, encoded, index, mask, md, regions, off_outline)
     marker_lines = {c.line for c in found if c.marker is not None and not c.run_in}
     separators = set(layout.separator_lines(text, blocks)) | (md.break_lines if md else set())
     switches = layout.language_switches(text, blocks, line_bytes)
@@ -100,11 +100,11 @@ def _region_lines(regions: tuple) -> dict[str, set[int]]:
     return out
 
 
-def _candidates(text: str, index: LineIndex, mask: SpanSet, md, regions: tuple,
+def _candidates(text: str, encoded: bytes, index: LineIndex, mask: SpanSet, md, regions: tuple,
                 off_outline: set[int]) -> list[Candidate]:
     """Every heading the outline is made of: numbered ones found in the text (not in tables,
     contents, headers or footnotes), Markdown and Word headings, with their list facts."""
-    found = candidates(text, index, find_markers(text, index, mask))
+    found = candidates(text, index, find_markers(text, index, mask, encoded))
     if off_outline:
         found = [c for c in found if c.line not in off_outline]
     explicit = _explicit_headings(text, index, md, regions)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..support.records import record
-from .text import merge_spans
+from .text import holds, merge_spans
 from ..support.hints import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -80,10 +80,9 @@ def _all(text: str, needle: str, encoded: bytes | None = None) -> list[int]:
     """Every offset of `needle` in `text`, overlapping ones too.
 
     With `encoded`, the text in UTF-8, a needle opening with an ASCII character the text lacks is
-    known absent from a search of the bytes: memchr, several times faster than a search of a str
-    of Chinese, whose every character's low byte it would stop at in 1 of 256.
+    known absent from the bytes (see text.holds).
     """
-    if encoded is not None and needle[0] < "\x80" and needle[0].encode() not in encoded:
+    if encoded is not None and needle[0] < "\x80" and not holds(text, needle[0], encoded):
         return []
     out, at = [], text.find(needle)
     while at >= 0:

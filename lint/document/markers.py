@@ -12,7 +12,7 @@ from bisect import bisect_right
 from .model import Marker, make_marker
 from .numbering import Parsed, parse_marker
 from .ordinals import ordinal_start
-from .text import CN_NUMERALS
+from .text import CN_NUMERALS, holds
 from ..support.hints import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,14 +33,15 @@ MARKER = (
 _INDENTED = r"[ \t\u3000\u200b]*(?:#{1,6}[ \t\u3000]+)?(?:(?:\*\*|__)[ \t\u3000]*)?"
 _AFTER_SENTENCE = r"(?:(?<=[。！？；!?;：])|(?<=[^0-9０-９]:))[ \t\u3000]*"   # not the 30 of 10:30
 _HEADING_RE = re.compile(rf"(?:^{_INDENTED}|{_AFTER_SENTENCE})(?P<m>{MARKER})", re.M)
-# _HEADING_RE after the text's start: a heading there follows a line end or a sentence end, which
-# this pattern opens with, so sre finds candidates in C (_HEADING_RE opens with lookbehinds and
-# would be tried at every offset). The lookahead drops most sentence ends before any alternative
-# is tried. What it finds after the first heading is what _HEADING_RE.finditer(text) finds: no
-# marker holds one of the characters it opens with.
-_HEADING_AFTER = re.compile(
-    rf"[\n。！？；!?;：:](?=[ \t\u3000\u200b#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])"
-    rf"(?:(?<=\n){_INDENTED}|{_AFTER_SENTENCE})(?P<m>{MARKER})")
+# _HEADING_RE after the text's start: a heading there follows a line end or a sentence end, and
+# each of those characters opens a pattern of its own, the rest of _HEADING_RE after it. sre
+# looks for one character several times faster than for one of a class (and would try
+# _HEADING_RE, which opens with lookbehinds, at every offset); the lookahead drops most places
+# before any alternative is tried.
+_FOLLOWED = rf"(?=[ \t\u3000\u200b#*_]*[{CN_NUMERALS}（(0-9０-９①-⑳])"
+_AFTER_LINE_END = re.compile(rf"\n{_FOLLOWED}{_INDENTED}(?P<m>{MARKER})")
+_AFTER_SENTENCE_END = {end: re.compile(rf"{re.escape(end)}{_FOLLOWED}{_AFTER_SENTENCE}(?P<m>{MARKER})")
+                       for end in "。！？；!?;：:"}
 # Inside a heading's title, a lower-level marker right after a Chinese character or a colon starts
 # a run-in child: 一、就业形势总体稳定（一）主要…, 1.分为三部分：①对比…  Not after a Latin letter, a
 # digit, a point or a space (RC4、 SHA2、 0.8.1） Windows 98，), and not 第(一)项.
@@ -49,13 +50,14 @@ _MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a 
 _TITLE_END = re.compile(r"[。！？；!?;]")
 
 
-def find_markers(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Marker, int, int]]:
-    """Every numbered heading or item as (marker, title start, title end), in document order."""
+def find_markers(text: str, index: LineIndex, mask: SpanSet, encoded: bytes | None = None) -> list[tuple[Marker, int, int]]:
+    """Every numbered heading or item as (marker, title start, title end), in document order.
+    `encoded` is the text in UTF-8, when the caller has it (see text.holds)."""
     found: list[tuple[Marker, int, int]] = []
     last_end = -1
     masked = bool(mask.starts)
     line_starts, line_ends = index.starts, index.line_ends()
-    for start, end in _marker_spans(text):
+    for start, end in _marker_spans(text, encoded):
         if start < last_end or (masked and start in mask):
             continue
         marker = read_marker(text, start, end)
@@ -67,13 +69,20 @@ def find_markers(text: str, index: LineIndex, mask: SpanSet) -> list[tuple[Marke
     return found
 
 
-def _marker_spans(text: str):
-    """(start, end) of the marker of each match of _HEADING_RE.finditer(text)."""
+def _marker_spans(text: str, encoded: bytes | None) -> list[tuple[int, int]]:
+    """(start, end) of the marker of each match of _HEADING_RE.finditer(text), in order.
+
+    No marker holds a line or sentence end, so no match overlaps another: those after each kind
+    of end, sorted, are what finditer finds. `encoded` is the text in UTF-8 (see text.holds).
+    """
     first = _HEADING_RE.match(text)
-    if first is not None:
-        yield first.span("m")
-    for m in _HEADING_AFTER.finditer(text, first.end() if first is not None else 0):
-        yield m.span("m")
+    after = first.end() if first is not None else 0
+    spans = [m.span("m") for m in _AFTER_LINE_END.finditer(text, after)]
+    for end, pattern in _AFTER_SENTENCE_END.items():
+        if holds(text, end, encoded):
+            spans += [m.span("m") for m in pattern.finditer(text, after)]
+    spans.sort()
+    return [first.span("m"), *spans] if first is not None else spans
 
 
 def _add_with_run_in_children(found: list, text: str, marker: Marker, mask: SpanSet, line_end: int) -> None:
