@@ -35,6 +35,7 @@ class Boundary:
 
 _URL_TAIL = re.compile(r"[^\s\u3000-\u303f\uff01-\uff5e“”‘’<>\"'）)]*(?:\)[^\s\u3000-\u303f\uff01-\uff5e“”‘’<>\"']*)*")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*\Z")
+_EMPTY_PARENS = re.compile(r"\(\)")   # sre's search for two characters outruns str.find's
 _CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.:]*\(\)")     # HandleProcess(), obj.run(): code, not brackets
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift|Cmd|Command|Option|Opt|Win|Meta|Fn|Super)\s*\+\s*)+"
@@ -60,7 +61,8 @@ def literal_spans(text: str, encoded: bytes | None = None) -> list[tuple[int, in
         found = _EMAIL.search(text, max(0, at - 64), min(len(text), at + 256))
         if found and found.start() <= at < found.end():
             spans.append(found.span())
-    for at in _all(text, "()", encoded):
+    for parens in _EMPTY_PARENS.finditer(text) if holds(text, "(", encoded) else ():
+        at = parens.start()
         found = _CALL.search(text, max(0, at - 64), at + 2)
         if found and found.end() == at + 2:
             spans.append(found.span())
