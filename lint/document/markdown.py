@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from ..support.records import record
+from ..support.records import maker, record
 from .text import merge_spans
 from ..support.hints import TYPE_CHECKING
 
@@ -38,6 +38,9 @@ class MarkdownItem:
     list_id: int
     depth: int
     ordered: bool
+
+
+_make_heading = maker(MarkdownHeading)
 
 
 class MarkdownLayout:
@@ -145,13 +148,13 @@ def _add_heading(layout: MarkdownLayout, text: str, index: LineIndex, heading: l
         if body.endswith("#"):
             trimmed = body.rstrip("#")
             body = trimmed if not trimmed or trimmed[-1] in " \t" else body
-        title_end = title_start + len(body.rstrip(" \t"))
-        lead = len(text[title_start:title_end]) - len(text[title_start:title_end].lstrip(" \t"))
-        title_start += lead
+        body = body.rstrip(" \t")                   # the title and any spaces before it
+        title_end = title_start + len(body)
+        title_start += len(body) - len(body.lstrip(" \t"))
     else:
         title_start = line_start + len(raw) - len(raw.lstrip(" \t"))
         title_end = line_start + len(raw.rstrip(" \t\r"))
-    layout.headings.append(MarkdownHeading(line, depth, title_start, max(title_start, title_end)))
+    layout.headings.append(_make_heading((line, depth, title_start, max(title_start, title_end))))
 
 
 class _CharOffsets:
