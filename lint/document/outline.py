@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .positions import LineIndex
 
 _TEXT_START = re.compile(r"[^ \t\u3000\u200b#*_]")   # a heading is run in when text precedes it on its line
+_NOT_TEXT_OR_INDENT = " \t\u3000\u200b#*_\ufeff"    # what _TEXT_START passes over, and layout.indent_of counts
 _INNER_PUNCT = re.compile(r"[，,；;：:！!？?]|https?://|www\.")
 _LEAD_IN_TITLE = re.compile(r"[：:][ \t\u3000*_]*$")
 _TITLE_CHARS = 16          # a title longer than this reads as a sentence
@@ -73,6 +74,8 @@ def candidates(text: str, index: LineIndex, markers: list[tuple]) -> list[Candid
 
 def _line_facts(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Where the text of the line start…end begins, its indentation and its language."""
+    if text[start] not in _NOT_TEXT_OR_INDENT:     # most heading lines: the number opens them
+        return start, 0, language(text[start:end])
     found = _TEXT_START.search(text, start)
     return found.start() if found else len(text), indent_of(text, start), language(text[start:end])
 
@@ -303,7 +306,13 @@ def _led_in(nodes: list[Candidate], runs: list[list[int]], boundaries: list[Boun
 
 
 def _sentence_like(text: str, start: int, end: int) -> bool:
-    if end - start <= _TITLE_CHARS and not _INNER_PUNCT.search(text, start, end):
-        return False    # short, and no punctuation in it: most headings, told without a copy
+    """Whether the title text[start:end] reads as a sentence: inner punctuation or a URL (a colon
+    that ends it does not count), or longer than a title. Told without a copy of it where it can
+    be: stripping a title's ends takes spaces, emphasis and colons only."""
+    punct = _INNER_PUNCT.search(text, start, end)
+    if punct is None:
+        return end - start > _TITLE_CHARS and len(text[start:end].strip(" \t\u3000*_")) > _TITLE_CHARS
+    if punct.group() not in ("：", ":"):
+        return True
     stripped = text[start:end].strip(" \t\u3000*_").rstrip("：:").rstrip(" \t\u3000*_")
     return bool(_INNER_PUNCT.search(stripped)) or len(stripped) > _TITLE_CHARS
