@@ -16,10 +16,10 @@ from . import layout
 from .layout import HARD, SOFT, Boundary
 from .markers import find_markers
 from .model import Block, Document, Span, make_block
-from .ordinals import find_enumerations, ordinal_start
-from .outline import Candidate, build_tree, candidate
+from .ordinals import find_enumerations
+from .outline import Candidate, build_tree, candidates
 from .positions import LineIndex
-from .text import SpanSet, utf8_line_lengths
+from .text import SpanSet, utf8, utf8_line_lengths
 
 _SPACES = " \t\u3000"
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -42,7 +42,8 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
     if "\r" in text and _LONE_CR.search(text):
         text = _LONE_CR.sub("\n", text)
     index = LineIndex(text)
-    line_bytes = utf8_line_lengths(text)
+    encoded = utf8(text)
+    line_bytes = utf8_line_lengths(text, encoded)
     md = None
     masked: list[Span] = []
     if kind == "markdown":
@@ -56,12 +57,12 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
     mask = SpanSet((s.start, s.end) for s in masked)
     blocks = _blocks(text, index, mask)
     off_outline = set().union(*(roles.get(r, ()) for r in _OFF_OUTLINE)) | (md.table_lines if md else set())
-    found = _candidates(text, index, mask, md, regions, off_outline)
+    found = _candidates(text, encoded, index, mask, md, regions, off_outline)
     marker_lines = {c.line for c in found if c.marker is not None and not c.run_in}
     separators = set(layout.separator_lines(text, blocks)) | (md.break_lines if md else set())
     switches = layout.language_switches(text, blocks, line_bytes)
     signoffs = _signoffs(text, index, blocks, separators | set(switches))
-    boundaries = _boundaries(text, index, kind, blocks, marker_lines, separators, switches, signoffs)
+    boundaries = _boundaries(text, encoded, index, kind, blocks, marker_lines, separators, switches, signoffs)
     heading_lines = marker_lines | {c.line for c in found if c.depth}
     prose_lines = [b.line for b in blocks if b.line not in heading_lines]
     headings, runs = build_tree(text, found, boundaries, [start for start, _ in signoffs], prose_lines)
@@ -71,7 +72,7 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
     title = _title(text, blocks, md)
     return Document(path, text, kind, index, blocks, headings, enumerations, masked,
                     runs=runs, paragraphs=_paragraphs(text, blocks, marker_lines, breaks, kind),
-                    literals=layout.literal_spans(text),
+                    literals=layout.literal_spans(text, encoded),
                     compared=layout.compared_blocks(text, blocks, line_bytes, off_outline | signed),
                     genre=(genre, "config") if genre is not None else _genre(text, path, title, blocks),
                     title=title, signoffs=signoffs, boundaries=boundaries,
@@ -99,17 +100,13 @@ def _region_lines(regions: tuple) -> dict[str, set[int]]:
     return out
 
 
-def _candidates(text: str, index: LineIndex, mask: SpanSet, md, regions: tuple,
+def _candidates(text: str, encoded: bytes, index: LineIndex, mask: SpanSet, md, regions: tuple,
                 off_outline: set[int]) -> list[Candidate]:
     """Every heading the outline is made of: numbered ones found in the text (not in tables,
     contents, headers or footnotes), Markdown and Word headings, with their list facts."""
-    def first_ordinal(start: int, end: int) -> int:
-        return ordinal_start(text, start, end)
-
-    lines: dict[int, tuple] = {}
-    found = [candidate(text, index, marker, title_start, title_end, lines)
-             for marker, title_start, title_end in find_markers(text, index, mask, first_ordinal)]
-    found = [c for c in found if c.line not in off_outline]
+    found = candidates(text, index, find_markers(text, index, mask, encoded))
+    if off_outline:
+        found = [c for c in found if c.line not in off_outline]
     explicit = _explicit_headings(text, index, md, regions)
     if explicit or md is not None or regions:
         _attach_structure(found, explicit, md, regions)
@@ -175,13 +172,13 @@ def _signoffs(text: str, index: LineIndex, blocks: list[Block], ends: set[int]) 
     return layout.signoff_spans(text, index, blocks, candidates)
 
 
-def _boundaries(text: str, index: LineIndex, kind: str, blocks: list[Block], marker_lines: set[int],
+def _boundaries(text: str, encoded: bytes, index: LineIndex, kind: str, blocks: list[Block], marker_lines: set[int],
                 separators: set[int], switches: list[int], signoffs: list[tuple[int, int]]) -> list[Boundary]:
     """Where list containers end, in document order (see layout.Boundary)."""
     ends = index.line_ends()
     # A lead-in is a boundary from the end of its line on: the list it announces comes after it.
     prose = {b.line for b in blocks}
-    out = [Boundary(ends[line], SOFT, line) for line in layout.lead_in_lines(text, index, prose)]
+    out = [Boundary(ends[line], SOFT, line) for line in layout.lead_in_lines(text, index, prose, encoded)]
     hard_lines = set(switches) | (separators & prose)
     if kind == "text":
         hard_lines.update(layout.part_heading_lines(text, blocks, marker_lines))

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from ..support.records import record
+from ..support.records import maker, record
 from .text import merge_spans
 from ..support.hints import TYPE_CHECKING
 
@@ -38,6 +38,9 @@ class MarkdownItem:
     list_id: int
     depth: int
     ordered: bool
+
+
+_make_heading = maker(MarkdownHeading)
 
 
 class MarkdownLayout:
@@ -73,17 +76,19 @@ def read_markdown(text: str, index: LineIndex, line_bytes: list[int]) -> Markdow
     layout = MarkdownLayout()
     lists: list[tuple[int, bool]] = []      # open lists: (id, ordered)
     link_text_end: list[int] = []           # where the text of each open link ends so far
-    heading: list[int] = []                 # an open heading: its depth and start
+    heading: list[int] = []                 # an open heading: its depth and line
     list_count = 0
-    at = chars.at
+    at, line_of = chars.at, chars.line_of
     for event, span in pyromark.events_with_range(text, options=options):
-        if isinstance(event, str):
+        if event.__class__ is str:      # SoftBreak, HardBreak, Rule: no payload
             name, value = event, None
         else:
             (name, value), = event.items()
         if name == "Text":
             if link_text_end:       # the text of a link: its target starts after it
                 link_text_end[-1] = at(span["end"])
+        elif value == "Paragraph" and (name == "Start" or name == "End"):
+            continue                # the most common block, with nothing to note
         elif name == "Start":
             tag, info = (value, None) if isinstance(value, str) else next(iter(value.items()))
             if tag in _MASKED_BLOCKS:
@@ -92,12 +97,12 @@ def read_markdown(text: str, index: LineIndex, line_bytes: list[int]) -> Markdow
                 list_count += 1
                 lists.append((list_count, info is not None))
             elif tag == "Item" and lists:
-                line = index.line_of(at(span["start"]))
+                line = line_of(span["start"])
                 layout.items.setdefault(line, MarkdownItem(line, lists[-1][0], len(lists), lists[-1][1]))
             elif tag == "Heading":
-                heading[:] = [_DEPTHS.get(info["level"], 6), at(span["start"])]
+                heading[:] = [_DEPTHS.get(info["level"], 6), line_of(span["start"])]
             elif tag in ("Table", "BlockQuote"):
-                first, last = index.line_of(at(span["start"])), index.line_of(max(0, at(span["end"]) - 1))
+                first, last = line_of(span["start"]), line_of(max(0, span["end"] - 1))
                 (layout.quote_lines if tag == "BlockQuote" else layout.table_lines).update(range(first, last + 1))
             elif tag == "Link":
                 link_text_end.append(at(span["start"]))
@@ -114,7 +119,7 @@ def read_markdown(text: str, index: LineIndex, line_bytes: list[int]) -> Markdow
                 if text_end < end:
                     layout.masked.append((text_end, end))
         elif name == "Rule":
-            layout.break_lines.add(index.line_of(at(span["start"])))
+            layout.break_lines.add(line_of(span["start"]))
         elif name in _MASKED_INLINE:
             start, end = at(span["start"]), at(span["end"])
             layout.masked.append((start, end))
@@ -132,8 +137,7 @@ def read_markdown(text: str, index: LineIndex, line_bytes: list[int]) -> Markdow
 def _add_heading(layout: MarkdownLayout, text: str, index: LineIndex, heading: list[int]) -> None:
     """The heading's title: its first line without the #s, closing #s and spaces (ATX), or the
     text line of a setext heading."""
-    depth, start = heading
-    line = index.line_of(start)
+    depth, line = heading
     line_start, line_end = index.line_span(line)
     raw = text[line_start:line_end]
     stripped = raw.lstrip(" ")
@@ -144,13 +148,13 @@ def _add_heading(layout: MarkdownLayout, text: str, index: LineIndex, heading: l
         if body.endswith("#"):
             trimmed = body.rstrip("#")
             body = trimmed if not trimmed or trimmed[-1] in " \t" else body
-        title_end = title_start + len(body.rstrip(" \t"))
-        lead = len(text[title_start:title_end]) - len(text[title_start:title_end].lstrip(" \t"))
-        title_start += lead
+        body = body.rstrip(" \t")                   # the title and any spaces before it
+        title_end = title_start + len(body)
+        title_start += len(body) - len(body.lstrip(" \t"))
     else:
         title_start = line_start + len(raw) - len(raw.lstrip(" \t"))
         title_end = line_start + len(raw.rstrip(" \t\r"))
-    layout.headings.append(MarkdownHeading(line, depth, title_start, max(title_start, title_end)))
+    layout.headings.append(_make_heading((line, depth, title_start, max(title_start, title_end))))
 
 
 class _CharOffsets:
@@ -172,6 +176,12 @@ class _CharOffsets:
         self._bytes = b""
         self._cursor = (0, 0)
         self._seen: dict[int, int] = {}
+
+    def line_of(self, byte: int) -> int:
+        """The line of the character at `byte` (which is the line of at(byte))."""
+        if self.ascii:
+            return self.index.line_of(byte)
+        return bisect_right(self.byte_starts, byte) - 1
 
     def at(self, byte: int) -> int:
         if self.ascii:

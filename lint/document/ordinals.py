@@ -6,24 +6,49 @@ from bisect import bisect_left, bisect_right
 
 from .model import Ordinal, make_ordinal
 from .numbering import Parsed, parse_ordinal
-from .text import CN_NUMERALS, match_at
+from .text import CN_NUMERALS
 
 _N = f"[{CN_NUMERALS}]{{1,3}}"
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
+_NOT_AFTER = f"[{CN_NUMERALS}统唯之万逐专同划单如归合第不整初周均纯数独这那每任哪]"   # 统一是, 第一是
+# 一是 (not 统一是, 一是一), 第一， and 其一 (not 十其一). The pattern opens with the class of their
+# first characters, so sre skips in C to the next place worth a look (a pattern opening with a
+# lookbehind is tried at every offset); the lookbehinds that guard that first character come
+# after it and so are two characters wide. 一是一 is told by its two groups, which spell the number.
 _ORDINAL_RE = re.compile(
-    rf"(?<![{CN_NUMERALS}统唯之万逐专同划单如归合第不整初周均纯数独这那每任哪])(?P<shi>{_N})是(?!(?P=shi))"
-    rf"|第{_N}[，,、：:]"
-    rf"|(?<![{CN_NUMERALS}])其[{CN_NUMERALS}][，,、：:是]"
-)
-_ORDINAL_FIRST = CN_NUMERALS + "第其"   # where an _ORDINAL_RE match can start
-_ORDINAL_START = re.compile(f"[{_ORDINAL_FIRST}]")
-# Where an ordinal can be: every match of _ORDINAL_RE lies inside a match of this one, which is
-# _ORDINAL_RE without its lookarounds (so it matches wherever _ORDINAL_RE does, and more) and
-# opens with a class, so sre skips in C to the next place worth a look.
-_ORDINAL_AREA = re.compile(
-    rf"[{_ORDINAL_FIRST}](?:(?<=[{CN_NUMERALS}])[{CN_NUMERALS}]{{0,2}}是"
+    rf"(?P<first>[{CN_NUMERALS}第其])(?:"
+    rf"(?<=[{CN_NUMERALS}])(?<!{_NOT_AFTER}.)"
+    rf"(?P<more>[{CN_NUMERALS}]{{0,2}})是(?!(?P=first)(?P=more))"
     rf"|(?<=第){_N}[，,、：:]"
-    rf"|(?<=其)[{CN_NUMERALS}][，,、：:是])")
+    rf"|(?<=其)(?<![{CN_NUMERALS}].)[{CN_NUMERALS}][，,、：:是])"
+)
+# The same ordinals, one pattern for each form, each opening with a character: sre looks for one
+# character several times faster than for one of a class, and numerals are common where 是, 第 and
+# 其 are not. 一是 is found from its 是, with the one to three numerals before it (and what stands
+# before them) read behind it, each number of them in its own group.
+_SHI = re.compile("是(?:" + "|".join(
+    rf"(?<=(?<!{_NOT_AFTER})(?P<n{k}>[{CN_NUMERALS}]{{{k}}})是)(?!(?P=n{k}))" for k in (1, 2, 3)) + ")")
+_DI = re.compile(rf"第{_N}[，,、：:]")
+_QI = re.compile(rf"其(?<![{CN_NUMERALS}]其)[{CN_NUMERALS}][，,、：:是]")
+
+
+def ordinal_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every match of _ORDINAL_RE.finditer(text), from the patterns of each form.
+
+    No two matches of one form overlap, so every place where one matches is found; where an
+    ordinal of another form overlaps (其一是 holds 一是), the first one is kept, as finditer does.
+    """
+    found = [(m.start(m.lastgroup), m.end()) for m in _SHI.finditer(text)]
+    others = [m.span() for m in _DI.finditer(text)] + [m.span() for m in _QI.finditer(text)]
+    if not others:
+        return found
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for start, end in sorted(found + others):
+        if start >= last_end:
+            out.append((start, end))
+            last_end = end
+    return out
 
 
 def find_enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]:
@@ -33,56 +58,52 @@ def find_enumerations(text, blocks, headings, mask) -> list[tuple[Ordinal, ...]]
     the next item of a list whose previous paragraph also began with an item.
     """
     heading_starts = [h.start for h in headings]
+    heading_starts.append(len(text) + 1)    # past every ordinal: no end test
     block_starts = [b.start for b in blocks]
     runs: dict[str, list[Ordinal]] = {}
     done: list[tuple[Ordinal, ...]] = []
-    h = 0
+    h = 0                               # the first heading after the previous ordinal
     current = -1                        # the block of the previous ordinal
+    block_start = 0                     # ... and where it starts
     led: set[str] = set()               # families whose item begins the current block
     prev_block_led: set[str] = set()    # ... and the block before it
     masked = bool(mask.starts)
     parses: dict[str, Parsed | None] = {}   # a report repeats a few ordinals many times
-    for m in _ordinals(text):
-        (start, end), written = m.span(), m.group()
+    for start, end in ordinal_spans(text):   # an ordinal never spans a line: those off the blocks are dropped
         b = bisect_right(block_starts, start) - 1
         if b < 0 or end > blocks[b].end or (masked and start in mask):
             continue   # not prose: a blank or masked line
-        if written not in parses:
-            parses[written] = parse_ordinal(written)
-        parsed = parses[written]
+        written = text[start:end]
+        parsed = parses.get(written, False)
+        if parsed is False:
+            parsed = parses[written] = parse_ordinal(written)
         if parsed is None:
             continue
         if b != current:
             prev_block_led = led if b == current + 1 else set()
             led, current = set(), b
-        block = blocks[b]
-        passed = bisect_left(heading_starts, start, h)   # headings since the last ordinal end its runs
-        if passed > h:
-            h = passed
+            block_start = blocks[b].start
+            leads = _BLANK.fullmatch(text, block_start, start) is not None
+        else:
+            leads = False   # an ordinal of the block stands before it
+        if heading_starts[h] < start:   # headings since the last ordinal end its runs
+            h = bisect_left(heading_starts, start, h)
             _close_all(runs, done)
         family = parsed.family
         ordinal = make_ordinal((family, parsed.value, start, end, written))
         run = runs.get(family)
-        leads = _BLANK.fullmatch(text, block.start, start) is not None
-        if run and run[-1].start < block.start and not (leads and family in prev_block_led):
-            done.append(tuple(runs.pop(family)))
-        runs.setdefault(family, []).append(ordinal)
+        if run and run[-1].start < block_start and not (leads and family in prev_block_led):
+            done.append(tuple(run))
+            run = None
+        if run:
+            run.append(ordinal)
+        else:
+            runs[family] = [ordinal]
         if leads:
             led.add(family)
     _close_all(runs, done)
     done.sort(key=lambda run: run[0].start)
     return done
-
-
-def _ordinals(text: str):
-    """_ORDINAL_RE.finditer(text), tried only inside the matches of _ORDINAL_AREA.
-
-    Every match of _ORDINAL_RE starts inside one (finditer's matches of the looser pattern cover
-    each place where it matches), and they are few: a numeral alone, as in 统一, is passed over in C.
-    The pattern never spans a line, so searching the whole text finds what searching each
-    paragraph finds; matches off the paragraphs are for the caller to drop.
-    """
-    return match_at(_ORDINAL_RE, text, [p for m in _ORDINAL_AREA.finditer(text) for p in range(*m.span())])
 
 
 def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:
@@ -92,6 +113,5 @@ def _close_all(runs: dict[str, list[Ordinal]], done: list) -> None:
 
 def ordinal_start(text: str, start: int, end: int) -> int:
     """Where the first run-in ordinal in text[start:end] begins, or -1."""
-    at = _ORDINAL_START.search(text, start, end)
-    m = _ORDINAL_RE.search(text, at.start(), end) if at else None
+    m = _ORDINAL_RE.search(text, start, end)
     return m.start() if m else -1

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
+from operator import attrgetter
 
 from .layout import HARD, indent_of, language
 from .model import LEVELS, Heading
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from .positions import LineIndex
 
 _TEXT_START = re.compile(r"[^ \t\u3000\u200b#*_]")   # a heading is run in when text precedes it on its line
+_NOT_TEXT_OR_INDENT = " \t\u3000\u200b#*_\ufeff"    # what _TEXT_START passes over, and layout.indent_of counts
 _INNER_PUNCT = re.compile(r"[，,；;：:！!？?]|https?://|www\.")
 _LEAD_IN_TITLE = re.compile(r"[：:][ \t\u3000*_]*$")
 _TITLE_CHARS = 16          # a title longer than this reads as a sentence
@@ -51,20 +54,30 @@ class Candidate:
         self.listed = listed            # an item of a Markdown or Word list
 
 
-def candidate(text: str, index: LineIndex, marker, title_start: int, title_end: int,
-              lines: dict) -> Candidate:
-    """A numbered heading found in the text, with its line's facts (worked out once per line in
-    `lines`: a 5 MB line has many headings)."""
-    line = index.line_of(marker.start)
-    facts = lines.get(line)
-    if facts is None:
-        start, end = index.starts[line], index.line_ends()[line]
-        found = _TEXT_START.search(text, start)
-        facts = lines[line] = (found.start() if found else len(text), indent_of(text, start),
-                               language(text[start:end]))
-    first, indent, lang = facts
-    run_in = first < marker.start
-    return Candidate(marker, marker.start, title_start, title_end, line, run_in, -1 if run_in else indent, lang)
+def candidates(text: str, index: LineIndex, markers: list[tuple]) -> list[Candidate]:
+    """The numbered headings found in the text, (marker, title start, title end) each, with their
+    lines' facts (worked out once per line: a 5 MB line has many headings)."""
+    starts, ends = index.starts, index.line_ends()
+    lines: dict[int, tuple] = {}
+    out = []
+    for marker, title_start, title_end in markers:
+        start = marker.start
+        line = bisect_right(starts, start) - 1
+        facts = lines.get(line)
+        if facts is None:
+            facts = lines[line] = _line_facts(text, starts[line], ends[line])
+        first, indent, lang = facts
+        run_in = first < start
+        out.append(Candidate(marker, start, title_start, title_end, line, run_in, -1 if run_in else indent, lang))
+    return out
+
+
+def _line_facts(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Where the text of the line start…end begins, its indentation and its language."""
+    if text[start] not in _NOT_TEXT_OR_INDENT:     # most heading lines: the number opens them
+        return start, 0, language(text[start:end])
+    found = _TEXT_START.search(text, start)
+    return found.start() if found else len(text), indent_of(text, start), language(text[start:end])
 
 
 def build_tree(text: str, found: list[Candidate], boundaries: list[Boundary], cuts: list[int],
@@ -72,17 +85,13 @@ def build_tree(text: str, found: list[Candidate], boundaries: list[Boundary], cu
     """Headings (in document order) with parents, children, bodies and roles, and the sibling runs
     whose numbers must count up (indexes into the headings). `prose_lines` are the lines of prose
     that are no heading's, sorted: a list starting again at one after some is a new list."""
-    nodes = sorted(found, key=lambda c: c.start)
+    nodes = sorted(found, key=attrgetter("start"))
     tree = _Tree(text, nodes, prose_lines)
-    b, hard, soft = 0, 0, 0
+    offsets = [bd.offset for bd in boundaries]
+    hard_before = list(accumulate((bd.strength == HARD for bd in boundaries), initial=0))
     for i, node in enumerate(nodes):
-        while b < len(boundaries) and boundaries[b].offset <= node.start:
-            if boundaries[b].strength == HARD:
-                hard += 1
-            else:
-                soft += 1
-            b += 1
-        tree.place(i, hard, soft)
+        passed = bisect_right(offsets, node.start)     # the boundaries before the heading
+        tree.place(i, hard_before[passed], passed - hard_before[passed])
     parents, runs, run_of = tree.parents, tree.runs, tree.run_of
     children: list[list[int]] = [[] for _ in nodes]
     for i, parent in enumerate(parents):
@@ -176,16 +185,20 @@ class _Tree:
         """The open heading of `node`'s family whose run `node` continues best: by number (the
         next one), then by form (1. with 1., 1) with 1)), then by indentation, the nearest first."""
         best, best_score = None, -1
+        nodes, last, run_of = self.nodes, self.last, self.run_of
+        family, value, form = node.marker.family, node.marker.value, _form(node.marker)
         for j in reversed(self.stack):
-            top = self.nodes[j]
+            top = nodes[j]
             if top.depth:
                 break
-            if top.marker is None or top.marker.family != node.marker.family:
+            if top.marker is None or top.marker.family != family:
                 continue
-            fits = node.marker.value == self.last[self.run_of[j]] + 1
-            if top.listed != node.listed and not fits and _form(top.marker) != _form(node.marker):
+            fits = value == last[run_of[j]] + 1
+            same_form = _form(top.marker) == form
+            same_listing = top.listed == node.listed
+            if not same_listing and not fits and not same_form:
                 continue    # a typed number continues a Markdown or Word list as its next number or in its form
-            score = (8 * fits + 4 * (top.listed == node.listed) + 2 * (_form(top.marker) == _form(node.marker))
+            score = (8 * fits + 4 * same_listing + 2 * same_form
                      + (node.indent < 0 or top.indent < 0 or abs(node.indent - top.indent) <= 1))
             if score > best_score:
                 best, best_score = j, score
@@ -259,17 +272,22 @@ def _roles(text: str, nodes: list[Candidate], parents: list[int | None], runs: l
     a sentence (inner punctuation, a URL, longer than a title), a Markdown or Word list item, a
     member of a run that holds a sentence or that a lead-in line announces (软件目标：), or a child
     of a heading that ends with a colon."""
-    sentence = [bool(n.marker) and (n.list_depth > 0 or _sentence_like(text[n.title_start:n.title_end]))
+    sentence = [bool(n.marker) and (n.list_depth > 0 or _sentence_like(text, n.title_start, n.title_end))
                 for n in nodes]
     roles = ["item" if s else "heading" for s in sentence]
     for run in runs:
-        if any(sentence[i] for i in run) or run[0] in led_in:
+        if run[0] in led_in or any(map(sentence.__getitem__, run)):
             for i in run:
                 roles[i] = "item"
+    lead_in_titles: dict[int, bool] = {}    # by parent: its children are many
     for i, parent in enumerate(parents):
-        if (parent is not None and nodes[i].marker and not nodes[i].depth
-                and _LEAD_IN_TITLE.search(text, nodes[parent].title_start, nodes[parent].title_end)):
-            roles[i] = "item"
+        if parent is not None and nodes[i].marker and not nodes[i].depth:
+            lead_in = lead_in_titles.get(parent)
+            if lead_in is None:
+                lead_in = lead_in_titles[parent] = _LEAD_IN_TITLE.search(
+                    text, nodes[parent].title_start, nodes[parent].title_end) is not None
+            if lead_in:
+                roles[i] = "item"
     return roles
 
 
@@ -287,6 +305,14 @@ def _led_in(nodes: list[Candidate], runs: list[list[int]], boundaries: list[Boun
     return out
 
 
-def _sentence_like(title: str) -> bool:
-    stripped = title.strip(" \t\u3000*_").rstrip("：:").rstrip(" \t\u3000*_")
+def _sentence_like(text: str, start: int, end: int) -> bool:
+    """Whether the title text[start:end] reads as a sentence: inner punctuation or a URL (a colon
+    that ends it does not count), or longer than a title. Told without a copy of it where it can
+    be: stripping a title's ends takes spaces, emphasis and colons only."""
+    punct = _INNER_PUNCT.search(text, start, end)
+    if punct is None:
+        return end - start > _TITLE_CHARS and len(text[start:end].strip(" \t\u3000*_")) > _TITLE_CHARS
+    if punct.group() not in ("：", ":"):
+        return True
+    stripped = text[start:end].strip(" \t\u3000*_").rstrip("：:").rstrip(" \t\u3000*_")
     return bool(_INNER_PUNCT.search(stripped)) or len(stripped) > _TITLE_CHARS

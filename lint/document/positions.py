@@ -21,7 +21,7 @@ ASTRAL = re.compile("[\U00010000-\U0010ffff]")   # a character that takes two UT
 def _line_starts(text: str) -> list[int]:
     """Offset 0 and the offset after every line end."""
     starts = [0]
-    if text.count("\r") == text.count("\r\n"):   # LF or CRLF only: every line ends in \n
+    if "\r" not in text or text.count("\r") == text.count("\r\n"):   # LF or CRLF only: every line ends in \n
         starts += [m.end() for m in _LF.finditer(text)]   # a literal scan, 4× the alternation's speed
     else:
         starts += [m.end() for m in _LINE_END.finditer(text)]
@@ -67,8 +67,8 @@ class LineIndex:
         """Where each line's text ends, before its line end: line_span's ends, for every line at once."""
         if self._ends is None:
             text = self.text
-            ends = [n - 1 for n in self.starts[1:]]   # the line end's last character
-            if "\r\n" in text:
+            ends = list(map(sub, self.starts[1:], repeat(1)))   # the line end's last character
+            if "\r" in text:     # (one character: str's search for it runs memchr)
                 ends = [e - 1 if text[e - 1:e + 1] == "\r\n" else e for e in ends]
             ends.append(len(text))
             self._ends = ends
