@@ -351,24 +351,43 @@ def test_arguments_the_c_cannot_hold_are_the_twins_to_handle():
     assert loops.verbatim_copies(text, units.start, units.end, units.length, units.at, huge) == []
 
 
+STRINGS = st.lists(st.sampled_from(["1", "19", "X", "以上", "以下", "以", "，", "b𠮷", "𠮷", "\uffff", "\n", "", "19X以"]),
+                   max_size=6).map(tuple)
+
+
 @needs_speedups
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="19X以上下，ab𠮷\uffff\n", max_size=60),
-       st.lists(st.sampled_from(["1", "19", "X", "以上", "以下", "以", "，", "b𠮷", "𠮷", "\uffff", "\n", "", "19X以"]),
-                max_size=6).map(tuple))
-def test_offsets_are_where_each_string_starts(text, strings):
+@given(st.text(alphabet="19X以上下，ab𠮷\uffff\n", max_size=60), st.lists(STRINGS, max_size=4).map(tuple))
+def test_offsets_are_where_the_strings_of_each_set_start(text, sets):
     from lint.kinds import twins as twins_of_kinds
 
     latin = "".join(c for c in text if c < "\u0100")    # one-byte text: another loop in the C
     for each in (text, latin):
-        expected = [i for i in range(len(each)) if any(s and each.startswith(s, i) for s in strings)]
-        assert speedups.offsets(each, strings) == expected
-        assert twins_of_kinds.offsets(each, strings) == expected
+        expected = [[i for i in range(len(each)) if any(s and each.startswith(s, i) for s in strings)]
+                    for strings in sets]
+        assert speedups.offsets_many(each, sets) == expected
+        assert twins_of_kinds.offsets_many(each, sets) == expected
 
 
 @needs_speedups
-def test_offsets_refuse_what_is_not_a_tuple_of_str():
+def test_offsets_refuse_what_is_not_tuples_of_str():
     with pytest.raises(TypeError):
-        speedups.offsets("改革", ["改"])
-    with pytest.raises(TypeError, match="must be str"):
-        speedups.offsets("改革", ("改", 1))
+        speedups.offsets_many("改革", [("改",)])
+    with pytest.raises(TypeError, match="tuple of str"):
+        speedups.offsets_many("改革", (["改"],))
+    with pytest.raises(TypeError, match="tuple of str"):
+        speedups.offsets_many("改革", (("改", 1),))
+
+
+def test_offsets_of_a_document_are_the_same_asked_first_or_after_others(monkeypatch):
+    """A set is found alone when first asked for, and with every known set on later documents."""
+    from lint.kinds import offsets
+    from lint.kinds.offsets import offsets_of
+
+    monkeypatch.setattr(offsets, "_KNOWN", {})
+    text = "19年XX月，以上(1)以下1919"
+    first, second = build_document(text, "a.txt"), build_document(text, "b.txt")
+    alone = [offsets_of(first, s) for s in (("19",), "Xx", ("以上", "以下"), "(（")]
+    together = [offsets_of(second, s) for s in (("19",), "Xx", ("以上", "以下"), "(（")]
+    assert alone == together == [[0, 14, 16], [3, 4], [7, 12], [9]]
+    assert list(offsets._KNOWN) == [("19",), ("X", "x"), ("以上", "以下"), ("(", "（")]

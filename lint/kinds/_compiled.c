@@ -19,7 +19,7 @@
  *   unbalanced_blocks      the blocks check_pairs must read: elsewhere every bracket closes in order
  *                          (the twin answers every block)
  * Where a pattern can start (the pattern kinds; twin in lint/kinds/twins.py):
- *   offsets                where any of a few strings occurs, in one pass over the text
+ *   offsets_many           where the strings of each of several sets occur, in one pass over the text
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1709,11 +1709,13 @@ done:
 
 /* ---------------------------------------------------------------- where strings occur (pattern kinds) */
 
-/* One of the strings searched for, read through the Unicode API. */
+/* One of the strings searched for, read through the Unicode API, and the set it belongs to. */
 typedef struct {
     int kind;
     const void *data;
     Py_ssize_t length;
+    Py_UCS4 first;
+    Py_ssize_t set;
 } Needle;
 
 /* Does needle occur at offset at of t (length n)? Its first character is known to match. */
@@ -1728,24 +1730,27 @@ typedef struct {
         return 1;                                                                               \
     }
 
-/* Every offset of t where one of the needles occurs, once, in order: a character outside the
- * bitmap of first characters (and not astral, when one is) is passed over at the cost of a load. */
+/* Every offset of t where a needle occurs, appended to its set's list (once per set), in one
+ * pass: a character outside the bitmap of first characters (and not astral, when one is) is
+ * passed over at the cost of a load. last[set] is the offset last appended to a set. */
 #define OFFSETS(CHAR)                                                                           \
     NEEDLE_AT(CHAR)                                                                             \
     static int offsets_##CHAR(const CHAR *t, Py_ssize_t n, const uint8_t *bmp, int astral,     \
-                              const Needle *needles, Py_ssize_t count, PyObject *out)          \
+                              const Needle *needles, Py_ssize_t count, Py_ssize_t *last,       \
+                              PyObject *out)                                                    \
     {                                                                                           \
         for (Py_ssize_t at = 0; at < n; at++) {                                                 \
             Py_UCS4 c = t[at];                                                                  \
             if (c <= 0xFFFF ? !(bmp[c >> 3] >> (c & 7) & 1) : !astral)                          \
                 continue;                                                                       \
             for (Py_ssize_t k = 0; k < count; k++) {                                            \
-                if (PyUnicode_READ(needles[k].kind, needles[k].data, 0) != c                    \
-                        || !needle_at_##CHAR(t, n, at, &needles[k]))                            \
+                const Needle *needle = &needles[k];                                             \
+                if (needle->first != c || last[needle->set] == at                               \
+                        || !needle_at_##CHAR(t, n, at, needle))                                 \
                     continue;                                                                   \
-                if (append_new(out, PyLong_FromSsize_t(at)) < 0)                                \
+                if (append_new(PyList_GET_ITEM(out, needle->set), PyLong_FromSsize_t(at)) < 0)  \
                     return -1;                                                                  \
-                break;                                                                          \
+                last[needle->set] = at;                                                         \
             }                                                                                   \
         }                                                                                       \
         return 0;                                                                               \
@@ -1755,48 +1760,78 @@ OFFSETS(Py_UCS1)
 OFFSETS(Py_UCS2)
 OFFSETS(Py_UCS4)
 
-static PyObject *
-offsets(PyObject *module, PyObject *args)
+/* The needles of every set (empty strings left out), their first characters marked in bmp. */
+static Needle *
+read_needles(PyObject *sets, uint8_t *bmp, int *astral, Py_ssize_t *count)
 {
-    PyObject *text, *strings;
-    if (!PyArg_ParseTuple(args, "UO!:offsets", &text, &PyTuple_Type, &strings))
+    Py_ssize_t total = 0, n_sets = PyTuple_GET_SIZE(sets);
+    for (Py_ssize_t i = 0; i < n_sets; i++) {
+        PyObject *strings = PyTuple_GET_ITEM(sets, i);
+        if (!PyTuple_Check(strings)) {
+            PyErr_SetString(PyExc_TypeError, "offsets_many: each set must be a tuple of str");
+            return NULL;
+        }
+        total += PyTuple_GET_SIZE(strings);
+    }
+    Needle *needles = PyMem_Calloc(total ? total : 1, sizeof(Needle));
+    if (!needles)
+        return (Needle *)PyErr_NoMemory();
+    *count = 0;
+    for (Py_ssize_t i = 0; i < n_sets; i++) {
+        PyObject *strings = PyTuple_GET_ITEM(sets, i);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(strings); k++) {
+            PyObject *s = PyTuple_GET_ITEM(strings, k);
+            if (!PyUnicode_Check(s)) {
+                PyMem_Free(needles);
+                PyErr_SetString(PyExc_TypeError, "offsets_many: each set must be a tuple of str");
+                return NULL;
+            }
+            if (PyUnicode_GET_LENGTH(s) == 0)
+                continue;       /* the empty string: nowhere (as the twin) */
+            Needle *needle = &needles[(*count)++];
+            needle->kind = PyUnicode_KIND(s);
+            needle->data = PyUnicode_DATA(s);
+            needle->length = PyUnicode_GET_LENGTH(s);
+            needle->first = PyUnicode_READ(needle->kind, needle->data, 0);
+            needle->set = i;
+            if (needle->first > 0xFFFF)
+                *astral = 1;
+            else
+                bmp[needle->first >> 3] |= (uint8_t)(1 << (needle->first & 7));
+        }
+    }
+    return needles;
+}
+
+static PyObject *
+offsets_many(PyObject *module, PyObject *args)
+{
+    PyObject *text, *sets;
+    if (!PyArg_ParseTuple(args, "UO!:offsets_many", &text, &PyTuple_Type, &sets))
         return NULL;
-    Py_ssize_t count = PyTuple_GET_SIZE(strings);
-    Needle *needles = PyMem_Calloc(count ? count : 1, sizeof(Needle));
-    uint8_t *bmp = needles ? PyMem_Calloc(0x10000 / 8, 1) : NULL;
-    PyObject *out = bmp ? PyList_New(0) : NULL;
+    Py_ssize_t n_sets = PyTuple_GET_SIZE(sets), count = 0;
+    int astral = 0;
+    uint8_t *bmp = PyMem_Calloc(0x10000 / 8, 1);
+    Py_ssize_t *last = bmp ? PyMem_Malloc((n_sets ? n_sets : 1) * sizeof(Py_ssize_t)) : NULL;
+    Needle *needles = last ? read_needles(sets, bmp, &astral, &count) : NULL;
+    PyObject *out = needles ? PyList_New(n_sets) : NULL;
+    for (Py_ssize_t i = 0; out && i < n_sets; i++) {
+        PyObject *list = PyList_New(0);
+        if (!list)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, list);
+        last[i] = -1;
+    }
     if (!out) {
         if (!PyErr_Occurred())
             PyErr_NoMemory();
-        goto done;
-    }
-    int astral = 0;
-    Py_ssize_t used = 0;
-    for (Py_ssize_t k = 0; k < count; k++) {
-        PyObject *s = PyTuple_GET_ITEM(strings, k);
-        if (!PyUnicode_Check(s)) {
-            PyErr_SetString(PyExc_TypeError, "offsets: the strings must be str");
-            Py_CLEAR(out);
-            goto done;
-        }
-        if (PyUnicode_GET_LENGTH(s) == 0)
-            continue;       /* the empty string: nowhere (as the twin) */
-        Needle *needle = &needles[used++];
-        needle->kind = PyUnicode_KIND(s);
-        needle->data = PyUnicode_DATA(s);
-        needle->length = PyUnicode_GET_LENGTH(s);
-        Py_UCS4 c = PyUnicode_READ(needle->kind, needle->data, 0);
-        if (c > 0xFFFF)
-            astral = 1;
-        else
-            bmp[c >> 3] |= (uint8_t)(1 << (c & 7));
-    }
-    if (BY_WIDTH(offsets, text, bmp, astral, needles, used, out))
+    } else if (BY_WIDTH(offsets, text, bmp, astral, needles, count, last, out)) {
         Py_CLEAR(out);
-
-done:
-    PyMem_Free(bmp);
+    }
     PyMem_Free(needles);
+    PyMem_Free(last);
+    PyMem_Free(bmp);
     return out;
 }
 
@@ -1828,8 +1863,9 @@ static PyMethodDef methods[] = {
     {"outside", outside, METH_VARARGS,
      "outside(skip_start, skip_end, start, end, length, group, at): the units' columns, as int64"
      " bytes, less those inside a skipped span."},
-    {"offsets", offsets, METH_VARARGS,
-     "offsets(text, strings): the sorted offsets where any of strings (a tuple of str) occurs, each once."},
+    {"offsets_many", offsets_many, METH_VARARGS,
+     "offsets_many(text, sets): for each set (a tuple of str), the sorted offsets where any of its strings"
+     " occurs, each once; in one pass over text."},
     {"doubled_words", doubled_words, METH_VARARGS,
      "doubled_words(text, low, high, shortest, longest): (start, end) of each match of"
      " ([low-high]{shortest,longest})\\1, as re.finditer finds them."},

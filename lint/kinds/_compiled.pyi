@@ -36,5 +36,5 @@ def doubled_words(text: str, low: int, high: int, shortest: int, longest: int) -
 def unbalanced_blocks(text: str, chars: str, roles: bytes, block_start: array, block_end: array,
                       skip_start: array, skip_end: array) -> list[int]:
     """The indexes of the blocks whose brackets do not all close in order."""
-def offsets(text: str, strings: tuple[str, ...]) -> list[int]:
-    """The sorted offsets where any of `strings` occurs, each once (overlapping occurrences too)."""
+def offsets_many(text: str, sets: tuple[tuple[str, ...], ...]) -> list[list[int]]:
+    """For each set, the sorted offsets where any of its strings occurs, each once (overlapping occurrences too)."""

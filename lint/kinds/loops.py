@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 NAMES = ("fold", "block_units", "sentence_units", "clause_units", "verbatim_copies", "outside", "ranks",
-         "candidates", "clause_candidates", "doubled_words", "unbalanced_blocks", "offsets")
+         "candidates", "clause_candidates", "doubled_words", "unbalanced_blocks", "offsets_many")
 
 # Arguments the C reads into a C int, by position, with the values it takes (the sketch into an
 # array of 64): a call with any other value runs the twin.
@@ -36,7 +36,7 @@ compiled = _load_compiled()   # the C module, or None
 
 def twin(name: str):
     """The Python twin of the compiled function `name`."""
-    if name in ("doubled_words", "unbalanced_blocks", "offsets"):
+    if name in ("doubled_words", "unbalanced_blocks", "offsets_many"):
         from . import twins
     else:
         from .duplicates import twins

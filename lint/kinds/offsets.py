@@ -1,13 +1,32 @@
 """Where strings occur in a document: what the pattern kinds try a pattern at, and the lines a
-needle picks out. Several rules ask for the same strings ("%％", the x of XX), so each answer is
-kept on the document; one pass over the text (compiled) finds all of a tuple's strings at once."""
+needle picks out.
+
+The rules ask for some thirty sets of strings ("%％", the x of XX, the brackets…), the same for
+every document. Each set asked for is remembered for the process, and a document's first
+question finds every set known by then in one pass over its text (compiled); a set first asked
+for on this document is found on its own. The answers are exact either way.
+"""
 from __future__ import annotations
 
 from ..document.model import Document
 from . import loops
 
+_KNOWN: dict[tuple[str, ...], None] = {}    # the sets asked for so far, in order
+_MAX_KNOWN = 256                            # a long-lived process (the language server) stops adding
+
 
 def offsets_of(doc: Document, strings) -> list[int]:
     """Sorted offsets where any of `strings` (the characters of a str, or a tuple of strings) occurs."""
     strings = tuple(strings)
-    return doc.shared(("offsets", strings), lambda: loops.offsets(doc.text, strings))
+    answers = doc.shared("offsets", lambda: _every_known(doc.text))
+    found = answers.get(strings)
+    if found is None:
+        if len(_KNOWN) < _MAX_KNOWN:
+            _KNOWN[strings] = None
+        found = answers[strings] = loops.offsets_many(doc.text, (strings,))[0]
+    return found
+
+
+def _every_known(text: str) -> dict[tuple[str, ...], list[int]]:
+    sets = tuple(_KNOWN)
+    return dict(zip(sets, loops.offsets_many(text, sets))) if sets else {}

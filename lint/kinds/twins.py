@@ -27,8 +27,13 @@ def unbalanced_blocks(text: str, chars: str, roles: bytes, block_start: array, b
     return list(range(len(block_start)))
 
 
-def offsets(text: str, strings: tuple[str, ...]) -> list[int]:
-    """The sorted offsets where any of `strings` occurs, each once (overlapping occurrences too)."""
+def offsets_many(text: str, sets: tuple[tuple[str, ...], ...]) -> list[list[int]]:
+    """For each set, the sorted offsets where any of its strings occurs, each once (overlapping
+    occurrences too). The C finds them all in one pass; here each string is found on its own."""
+    return [_offsets(text, strings) for strings in sets]
+
+
+def _offsets(text: str, strings: tuple[str, ...]) -> list[int]:
     found = [_occurrences(text, s) for s in strings if s]
     if len(found) == 1:
         return found[0]
