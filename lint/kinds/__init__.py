@@ -56,8 +56,13 @@ def load_kind(name: str):
     return getattr(module, check_name), getattr(module, options_name)
 
 
+_CHECKS: dict = {}   # kind → its check function, found once (an import call per rule per file adds up)
+
+
 def run_kind(kind: str, doc, options, prepared=None):
     """The findings of a rule of kind `kind` on `doc`: its check with the rule's options, and with
     what their prepare() returned (Rule.prepared) when they have one."""
-    check = load_kind(kind)[0]
+    check = _CHECKS.get(kind)
+    if check is None:
+        check = _CHECKS[kind] = load_kind(kind)[0]
     return check(doc, options) if prepared is None else check(doc, options, prepared)
