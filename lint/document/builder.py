@@ -56,15 +56,17 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
     masked.sort()
     mask = SpanSet((s.start, s.end) for s in masked)
     blocks = _blocks(text, index, mask)
+    block_lines = [b.line for b in blocks]
     off_outline = set().union(*(roles.get(r, ()) for r in _OFF_OUTLINE)) | (md.table_lines if md else set())
     found = _candidates(text, encoded, index, mask, md, regions, off_outline)
     marker_lines = {c.line for c in found if c.marker is not None and not c.run_in}
     separators = set(layout.separator_lines(text, blocks)) | (md.break_lines if md else set())
     switches = layout.language_switches(text, blocks, line_bytes)
-    signoffs = _signoffs(text, index, blocks, separators | set(switches))
-    boundaries = _boundaries(text, encoded, index, kind, blocks, marker_lines, separators, switches, signoffs)
+    signoffs = _signoffs(text, index, blocks, block_lines, separators | set(switches))
+    boundaries = _boundaries(text, encoded, index, kind, blocks, set(block_lines), marker_lines, separators,
+                             switches, signoffs)
     heading_lines = marker_lines | {c.line for c in found if c.depth}
-    prose_lines = [b.line for b in blocks if b.line not in heading_lines]
+    prose_lines = [line for line in block_lines if line not in heading_lines]
     headings, runs = build_tree(text, found, boundaries, [start for start, _ in signoffs], prose_lines)
     enumerations = find_enumerations(text, blocks, headings, mask)
     breaks = off_outline | {h.line for h in headings if h.depth} | (set(md.items) if md else set())
@@ -158,26 +160,27 @@ def _attach_structure(found: list[Candidate], explicit: dict[int, Candidate | No
             c.list_id, c.list_depth, c.listed, c.drawn = list_id, max(level, 1), True, True
 
 
-def _signoffs(text: str, index: LineIndex, blocks: list[Block], ends: set[int]) -> list[tuple[int, int]]:
+def _signoffs(text: str, index: LineIndex, blocks: list[Block], block_lines: list[int],
+              ends: set[int]) -> list[tuple[int, int]]:
     """Sign-off blocks (unit, name, date): looked for where a report ends, at the end of the text
-    or of one half, before a separator or the other language (the lines in `ends`)."""
+    or of one half, before a separator or the other language (the lines in `ends`). `block_lines`
+    are the blocks' lines."""
     if not blocks:
         return []
-    candidates = set(range(max(0, len(blocks) - 4), len(blocks)))
-    if ends:
-        lines = [b.line for b in blocks]
-        for line in ends:
-            at = bisect_left(lines, line)
-            candidates.update(range(max(0, at - 4), at))
-    return layout.signoff_spans(text, index, blocks, candidates)
+    last_blocks = set(range(max(0, len(blocks) - 4), len(blocks)))
+    for line in ends:
+        at = bisect_left(block_lines, line)
+        last_blocks.update(range(max(0, at - 4), at))
+    return layout.signoff_spans(text, index, blocks, last_blocks)
 
 
-def _boundaries(text: str, encoded: bytes, index: LineIndex, kind: str, blocks: list[Block], marker_lines: set[int],
-                separators: set[int], switches: list[int], signoffs: list[tuple[int, int]]) -> list[Boundary]:
-    """Where list containers end, in document order (see layout.Boundary)."""
+def _boundaries(text: str, encoded: bytes, index: LineIndex, kind: str, blocks: list[Block], prose: set[int],
+                marker_lines: set[int], separators: set[int], switches: list[int],
+                signoffs: list[tuple[int, int]]) -> list[Boundary]:
+    """Where list containers end, in document order (see layout.Boundary); `prose` holds the
+    blocks' lines."""
     ends = index.line_ends()
     # A lead-in is a boundary from the end of its line on: the list it announces comes after it.
-    prose = {b.line for b in blocks}
     out = [Boundary(ends[line], SOFT, line) for line in layout.lead_in_lines(text, index, prose, encoded)]
     hard_lines = set(switches) | (separators & prose)
     if kind == "text":

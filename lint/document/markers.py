@@ -50,7 +50,8 @@ _MARKER_START = re.compile(f"[{CN_NUMERALS}（(0-9０-９①-⑳]")   # where a 
 _TITLE_END = re.compile(r"[。！？；!?;]")
 
 
-def find_markers(text: str, index: LineIndex, mask: SpanSet, encoded: bytes | None = None) -> list[tuple[Marker, int, int]]:
+def find_markers(text: str, index: LineIndex, mask: SpanSet,
+                 encoded: bytes | None = None) -> list[tuple[Marker, int, int]]:
     """Every numbered heading or item as (marker, title start, title end), in document order.
     `encoded` is the text in UTF-8, when the caller has it (see text.holds)."""
     found: list[tuple[Marker, int, int]] = []
@@ -104,7 +105,8 @@ def _add_with_run_in_children(found: list, text: str, marker: Marker, mask: Span
         marker = child
 
 
-def _run_in_child(text: str, marker: Marker, mask: SpanSet, start: int, title_end: int) -> tuple[Marker | None, int]:
+def _run_in_child(text: str, marker: Marker, mask: SpanSet, start: int,
+                  title_end: int) -> tuple[Marker | None, int]:
     """The first lower-level marker in text[start:title_end], and where the title before it ends."""
     for sub in _SUB_MARKER_RE.finditer(text, start, title_end):
         candidate = read_marker(text, sub.start(), sub.end())

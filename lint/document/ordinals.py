@@ -10,7 +10,8 @@ from .text import CN_NUMERALS
 
 _N = f"[{CN_NUMERALS}]{{1,3}}"
 _BLANK = re.compile(r"[ \t\u3000\r\n*#_]*")
-_NOT_AFTER = f"[{CN_NUMERALS}统唯之万逐专同划单如归合第不整初周均纯数独这那每任哪]"   # 统一是, 第一是
+# What no 一是 follows: 统一是, 唯一是, 第一是 …
+_NOT_AFTER = f"[{CN_NUMERALS}统唯之万逐专同划单如归合第不整初周均纯数独这那每任哪]"
 # 一是 (not 统一是, 一是一), 第一， and 其一 (not 十其一). The pattern opens with the class of their
 # first characters, so sre skips in C to the next place worth a look (a pattern opening with a
 # lookbehind is tried at every offset); the lookbehinds that guard that first character come

@@ -18,10 +18,10 @@ _LF = re.compile("\n")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")   # a character that takes two UTF-16 units
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offset 0 and the offset after every line end."""
+def _line_starts(text: str, has_cr: bool) -> list[int]:
+    """Offset 0 and the offset after every line end; `has_cr` tells whether the text holds a \r."""
     starts = [0]
-    if "\r" not in text or text.count("\r") == text.count("\r\n"):   # LF or CRLF only: every line ends in \n
+    if not has_cr or text.count("\r") == text.count("\r\n"):   # LF or CRLF only: every line ends in \n
         starts += [m.end() for m in _LF.finditer(text)]   # a literal scan, 4× the alternation's speed
     else:
         starts += [m.end() for m in _LINE_END.finditer(text)]
@@ -39,11 +39,12 @@ class Position:
 class LineIndex:
     """Line starts of one text, with UTF-16 corrections only for lines holding astral characters."""
 
-    __slots__ = ("text", "starts", "_ends", "_astral_lines")
+    __slots__ = ("text", "starts", "_has_cr", "_ends", "_astral_lines")
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = _line_starts(text)
+        self._has_cr = "\r" in text     # (one character: str's search for it runs memchr)
+        self.starts = _line_starts(text, self._has_cr)
         self._ends: list[int] | None = None
         self._astral_lines: set[int] | None = None
 
@@ -68,7 +69,7 @@ class LineIndex:
         if self._ends is None:
             text = self.text
             ends = list(map(sub, self.starts[1:], repeat(1)))   # the line end's last character
-            if "\r" in text:     # (one character: str's search for it runs memchr)
+            if self._has_cr:
                 ends = [e - 1 if text[e - 1:e + 1] == "\r\n" else e for e in ends]
             ends.append(len(text))
             self._ends = ends
