@@ -158,7 +158,7 @@ def find_matches(doc: Document, options: PatternOptions, scans: Scans) -> Iterat
     for regions, lines in batches:
         found = _search(doc, regions, scans.patterns, lines)
         if found:
-            excepted = _exception_spans(doc, regions, scans.exceptions, lines)
+            excepted = _exception_spans(doc, regions, scans.exceptions, lines, found)
             yield from _accept(found, skip, titles, excepted)
 
 
@@ -183,10 +183,14 @@ def _search(doc: Document, regions: SpanSet, scans, lines: bool) -> list:
 _PLAIN = Shape()    # nothing known: every paragraph searched on its own
 
 
-def _search_lines(doc: Document, regions: SpanSet, scan: Scan, shape: Shape, k: int, found: list) -> None:
-    """Search the lines holding the needle (all without one): in runs when the pattern is line-bound."""
+def _search_lines(doc: Document, regions: SpanSet, scan: Scan, shape: Shape, k: int, found: list,
+                  within: list[int] | None = None) -> None:
+    """Search the lines holding the needle (all without one; of those, only the lines `within` when
+    given): in runs when the pattern is line-bound."""
     text = doc.text
     lines = None if shape.needle is None else _lines_with(doc, shape.needle, shape.also)
+    if within is not None:
+        lines = within if lines is None else sorted(set(lines).intersection(within))
     if not shape.line_bound:
         _search_each(text, regions, scan, k, range(len(regions.starts)) if lines is None else lines, found)
         return
@@ -240,11 +244,19 @@ def _runs(lines: list[int], regions: SpanSet) -> list[tuple[int, int]]:
     return runs
 
 
-def _exception_spans(doc: Document, regions: SpanSet, scan: Scan | None, lines: bool) -> SpanSet | None:
-    """Where the exceptions match, each region searched like the patterns (so within its own text)."""
+def _exception_spans(doc: Document, regions: SpanSet, scan: Scan | None, lines: bool,
+                     found: list) -> SpanSet | None:
+    """Where the exceptions match, each region searched like the patterns (so within its own text);
+    of the lines, only those holding a candidate, as only an exception there can drop one."""
     if scan is None:
         return None
-    spans = [(s, e) for s, e, *_ in _search(doc, regions, (scan,), lines)]
+    if lines:
+        excepted: list = []
+        held = sorted({regions.holding(s, e) for s, e, _, _ in found})
+        _search_lines(doc, regions, scan, scan.shape if prefilter.ENABLED else _PLAIN, 0, excepted, held)
+    else:
+        excepted = _search(doc, regions, (scan,), lines)
+    spans = [(s, e) for s, e, *_ in excepted]
     return SpanSet(merge_spans(spans)) if spans else None
 
 
