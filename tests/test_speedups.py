@@ -390,4 +390,4 @@ def test_offsets_of_a_document_are_the_same_asked_first_or_after_others(monkeypa
     alone = [offsets_of(first, s) for s in (("19",), "Xx", ("以上", "以下"), "(（")]
     together = [offsets_of(second, s) for s in (("19",), "Xx", ("以上", "以下"), "(（")]
     assert alone == together == [[0, 14, 16], [3, 4], [7, 12], [9]]
-    assert list(offsets._KNOWN) == [("19",), ("X", "x"), ("以上", "以下"), ("(", "（")]
+    assert {("19",), ("X", "x"), ("以上", "以下"), ("(", "（")} <= set(offsets._KNOWN)

@@ -2,9 +2,11 @@
 needle picks out.
 
 The rules ask for some thirty sets of strings ("%％", the x of XX, the brackets…), the same for
-every document. Each set asked for is remembered for the process, and a document's first
-question finds every set known by then in one pass over its text (compiled); a set first asked
-for on this document is found on its own. The answers are exact either way.
+every document. Compiled, each set asked for is remembered for the process, and a document's
+first question finds every set known by then in one pass over its text; a set first asked for on
+this document is found on its own. The Python twin pays per string rather than per pass, so
+there each set is found when asked for, from its strings' offsets, which the sets sharing a
+string share. The answers are exact either way.
 """
 from __future__ import annotations
 
@@ -23,10 +25,17 @@ def offsets_of(doc: Document, strings) -> list[int]:
     if found is None:
         if len(_KNOWN) < _MAX_KNOWN:
             _KNOWN[strings] = None
-        found = answers[strings] = loops.offsets_many(doc.text, (strings,))[0]
+        found = answers[strings] = _find(doc, strings)
     return found
 
 
 def _every_known(text: str) -> dict[tuple[str, ...], list[int]]:
-    sets = tuple(_KNOWN)
+    sets = tuple(_KNOWN) if loops.compiled is not None else ()
     return dict(zip(sets, loops.offsets_many(text, sets))) if sets else {}
+
+
+def _find(doc: Document, strings: tuple[str, ...]) -> list[int]:
+    if loops.compiled is not None or len(strings) < 2:
+        return loops.offsets_many(doc.text, (strings,))[0]
+    runs = [offsets_of(doc, (s,)) for s in strings if s]
+    return runs[0] if len(runs) == 1 else sorted(set().union(*runs))
