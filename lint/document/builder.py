@@ -39,10 +39,12 @@ def build_document(text: str, path: str = "<text>", kind: str = "text", regions:
     Lone carriage returns (old Mac line ends) become line feeds first: every pattern here and in
     the packs knows \\n and \\r\\n, and the swap keeps each offset where it was.
     """
-    if "\r" in text and _LONE_CR.search(text):
-        text = _LONE_CR.sub("\n", text)
-    index = LineIndex(text)
     encoded = utf8(text)
+    has_cr = b"\r" in encoded      # memchr over the bytes: in a str, \r's low byte is 不's too
+    if has_cr and _LONE_CR.search(text):
+        text = _LONE_CR.sub("\n", text)
+        encoded = utf8(text)
+    index = LineIndex(text, has_cr)
     line_bytes = utf8_line_lengths(text, encoded)
     md = None
     masked: list[Span] = []

@@ -19,7 +19,7 @@ ASTRAL = re.compile("[\U00010000-\U0010ffff]")   # a character that takes two UT
 
 
 def _line_starts(text: str, has_cr: bool) -> list[int]:
-    """Offset 0 and the offset after every line end; `has_cr` tells whether the text holds a \r."""
+    """Offset 0 and the offset after every line end; `has_cr` tells whether the text holds a \\r."""
     starts = [0]
     if not has_cr or text.count("\r") == text.count("\r\n"):   # LF or CRLF only: every line ends in \n
         starts += [m.end() for m in _LF.finditer(text)]   # a literal scan, 4× the alternation's speed
@@ -41,9 +41,10 @@ class LineIndex:
 
     __slots__ = ("text", "starts", "_has_cr", "_ends", "_astral_lines")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, has_cr: bool | None = None):
+        """`has_cr` tells whether the text holds a \\r, when the caller knows already."""
         self.text = text
-        self._has_cr = "\r" in text     # (one character: str's search for it runs memchr)
+        self._has_cr = "\r" in text if has_cr is None else has_cr
         self.starts = _line_starts(text, self._has_cr)
         self._ends: list[int] | None = None
         self._astral_lines: set[int] | None = None
