@@ -10,6 +10,7 @@ built and can hold the arguments, else the twin. REPORTLINT_PURE_PYTHON=1 asks f
 from __future__ import annotations
 
 import os
+import sys
 
 NAMES = ("fold", "block_units", "sentence_units", "clause_units", "verbatim_copies", "outside", "ranks",
          "candidates", "clause_candidates", "doubled_words", "unbalanced_blocks", "offsets_many")
@@ -41,6 +42,12 @@ def twin(name: str):
     else:
         from .duplicates import twins
     return getattr(twins, name)
+
+
+def runs_compiled(name: str) -> bool:
+    """Whether `name` runs compiled here: for a caller whose best plan differs (one pass for many
+    sets of strings pays only in C)."""
+    return getattr(sys.modules[__name__], name) is not twin(name)
 
 
 def __getattr__(name: str):

@@ -30,12 +30,12 @@ def offsets_of(doc: Document, strings) -> list[int]:
 
 
 def _every_known(text: str) -> dict[tuple[str, ...], list[int]]:
-    sets = tuple(_KNOWN) if loops.compiled is not None else ()
+    sets = tuple(_KNOWN) if loops.runs_compiled("offsets_many") else ()
     return dict(zip(sets, loops.offsets_many(text, sets))) if sets else {}
 
 
 def _find(doc: Document, strings: tuple[str, ...]) -> list[int]:
-    if loops.compiled is not None or len(strings) < 2:
+    if len(strings) < 2 or loops.runs_compiled("offsets_many"):
         return loops.offsets_many(doc.text, (strings,))[0]
     runs = [offsets_of(doc, (s,)) for s in strings if s]
     return runs[0] if len(runs) == 1 else sorted(set().union(*runs))

@@ -113,22 +113,35 @@ def prefix_copies(doc: Document, min_chars: int, exact: list) -> list[tuple[Unit
         return []
     reported = {c.start for c, *_ in exact}
     out: list[tuple[Unit, Unit]] = []
-    earlier: dict[str, list[int]] = {}
+    # The paragraphs seen so far by head, then by key: a paragraph repeated word for word is
+    # compared once (boilerplate openings repeat by the hundred in a long file).
+    earlier: dict[str, dict[str, list[int]]] = {}
     for i, head in enumerate(heads):
         if head not in shared:
             continue
         key = fd.key(units, i)
-        for j in earlier.get(head, ()):
-            other = fd.key(units, j)
-            if other != key and units.end[j] <= units.start[i] and units.start[i] not in reported:
-                if key.startswith(other):        # pasted, then written on: the repeated part
-                    out.append((_head_unit(doc, units, i, len(other)), units[j]))
-                    break
-                if other.startswith(key):        # a copy cut short
-                    out.append((units[i], units[j]))
-                    break
-        earlier.setdefault(head, []).append(i)
+        seen = earlier.setdefault(head, {})
+        if units.start[i] not in reported:
+            first = _first_prefix_relative(units, i, key, seen)
+            if first is not None:
+                j, other = first
+                repeated = _head_unit(doc, units, i, len(other)) if key.startswith(other) else units[i]
+                out.append((repeated, units[j]))     # pasted then written on, or a copy cut short
+        seen.setdefault(key, []).append(i)
     return out
+
+
+def _first_prefix_relative(units: Units, i: int, key: str, seen: dict[str, list[int]]) -> tuple[int, str] | None:
+    """(j, its key) for the first paragraph j before i whose key begins i's or is begun by it."""
+    best: tuple[int, str] | None = None
+    start = units.start[i]
+    for other, js in seen.items():
+        if other == key or not (key.startswith(other) or other.startswith(key)):
+            continue
+        j = next((j for j in js if units.end[j] <= start), None)
+        if j is not None and (best is None or j < best[0]):
+            best = (j, other)
+    return best
 
 
 def _head_unit(doc: Document, units: Units, i: int, length: int) -> Unit:
