@@ -263,3 +263,16 @@ def test_long_clauses_are_the_runs_between_marks_at_least_that_long(text, min_ch
     found = [(m.start(1) - 1, m.end(1) - 1) for m in twins.long_clause(min_chars).finditer("\n" + text)]
     runs = [m.span() for m in re.finditer(f"[^{units.CLAUSE_MARKS}]+", text) if len(m.group()) >= min_chars]
     assert found == runs
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="ab改", min_size=1, max_size=6), max_size=30), st.text(alphabet="ab改", min_size=1, max_size=6))
+def test_the_keys_related_to_one_are_its_prefixes_and_extensions(keys, key):
+    """WR401's copies cut short or written on: found in sorted keys, the same as reading them all."""
+    from lint.kinds.duplicates.checks import _Seen
+
+    seen = _Seen()
+    for i, k in enumerate(keys):
+        seen.add(k, i)
+    expected = {k for k in keys if k != key and (key.startswith(k) or k.startswith(key))}
+    assert sorted(seen._related(key)) == sorted(expected)

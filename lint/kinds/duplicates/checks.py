@@ -9,7 +9,7 @@ paragraph, with the few before them (loops.clause_candidates).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from itertools import repeat
 from operator import ge
@@ -113,35 +113,76 @@ def prefix_copies(doc: Document, min_chars: int, exact: list) -> list[tuple[Unit
         return []
     reported = {c.start for c, *_ in exact}
     out: list[tuple[Unit, Unit]] = []
-    # The paragraphs seen so far by head, then by key: a paragraph repeated word for word is
-    # compared once (boilerplate openings repeat by the hundred in a long file).
-    earlier: dict[str, dict[str, list[int]]] = {}
+    earlier: dict[str, _Seen] = {}       # the paragraphs seen so far, by head
     for i, head in enumerate(heads):
         if head not in shared:
             continue
         key = fd.key(units, i)
-        seen = earlier.setdefault(head, {})
+        seen = earlier.setdefault(head, _Seen())
         if units.start[i] not in reported:
-            first = _first_prefix_relative(units, i, key, seen)
+            first = seen.first_relative(key, units.start[i], units.end)
             if first is not None:
                 j, other = first
                 repeated = _head_unit(doc, units, i, len(other)) if key.startswith(other) else units[i]
                 out.append((repeated, units[j]))     # pasted then written on, or a copy cut short
-        seen.setdefault(key, []).append(i)
+        seen.add(key, i)
     return out
 
 
-def _first_prefix_relative(units: Units, i: int, key: str, seen: dict[str, list[int]]) -> tuple[int, str] | None:
-    """(j, its key) for the first paragraph j before i whose key begins i's or is begun by it."""
-    best: tuple[int, str] | None = None
-    start = units.start[i]
-    for other, js in seen.items():
-        if other == key or not (key.startswith(other) or other.startswith(key)):
-            continue
-        j = next((j for j in js if units.end[j] <= start), None)
-        if j is not None and (best is None or j < best[0]):
-            best = (j, other)
-    return best
+class _Seen:
+    """The paragraphs sharing a head seen so far: their distinct keys in sorted order (a key's
+    extensions follow it there, its prefixes come before it), and where each key occurred.
+    Sorted, the keys related to one are found without reading the others: a long file repeats
+    a boilerplate opening by the hundred."""
+
+    __slots__ = ("keys", "at")
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.at: dict[str, list[int]] = {}
+
+    def add(self, key: str, i: int) -> None:
+        if key not in self.at:
+            insort(self.keys, key)
+            self.at[key] = []
+        self.at[key].append(i)
+
+    def first_relative(self, key: str, start: int, ends) -> tuple[int, str] | None:
+        """(j, its key) for the first paragraph j, ending by `start`, whose key begins `key` or is
+        begun by it (not `key` itself)."""
+        best: tuple[int, str] | None = None
+        for other in self._related(key):
+            j = next((j for j in self.at[other] if ends[j] <= start), None)
+            if j is not None and (best is None or j < best[0]):
+                best = (j, other)
+        return best
+
+    def _related(self, key: str) -> Iterator[str]:
+        keys = self.keys
+        p = bisect_right(keys, key)
+        while p < len(keys) and keys[p].startswith(key):    # its extensions
+            yield keys[p]
+            p += 1
+        p = bisect_left(keys, key) - 1
+        while p >= 0:                                       # its prefixes, from the longest
+            other = keys[p]
+            if key.startswith(other):
+                yield other
+                p -= 1
+            else:   # a prefix of key sorting before `other` is no longer than what the two share
+                p = bisect_right(keys, key[:_common_length(other, key)]) - 1
+
+
+def _common_length(a: str, b: str) -> int:
+    """The length of the longest common prefix of a and b, by halving (slices compare in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _head_unit(doc: Document, units: Units, i: int, length: int) -> Unit:
