@@ -16,6 +16,7 @@ SENTENCE = re.compile(rf"[^{SENTENCE_END}\r\n]+[{SENTENCE_END}]*[”’」』）
 
 
 def utf8(text: str) -> bytes:
+    """`text` in UTF-8, lone surrogates kept (as a .docx or a bad decode may leave them)."""
     return text.encode("utf-8", "surrogatepass")
 
 

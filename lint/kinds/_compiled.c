@@ -1503,11 +1503,8 @@ outside(PyObject *module, PyObject *args)
     return rows_to_bytes(&rows);
 }
 
-/* ---------------------------------------------------------------- doubled words (WR403) */
+/* ---------------------------------------------------------------- helpers of the loops below */
 
-/* (start, end) of every match of ([low-high]{shortest,longest})\1, as re.finditer finds them: at
- * each offset the longest run of the class first, shorter ones after, the next search after a match.
- * Written once per character width; most offsets fail on their first comparison. */
 /* Append a new reference (NULL when making it failed) to the list out, which takes it over. */
 static int
 append_new(PyObject *out, PyObject *item)
@@ -1526,6 +1523,11 @@ append_new(PyObject *out, PyObject *item)
          ? name##_Py_UCS2(PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), __VA_ARGS__)       \
          : name##_Py_UCS4(PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), __VA_ARGS__))
 
+/* ---------------------------------------------------------------- doubled words (WR403) */
+
+/* (start, end) of every match of ([low-high]{shortest,longest})\1, as re.finditer finds them: at
+ * each offset the longest run of the class first, shorter ones after, the next search after a match.
+ * Written once per character width; most offsets fail on their first comparison. */
 #define DOUBLED_WORDS(CHAR)                                                                     \
     static int doubled_words_##CHAR(const CHAR *t, Py_ssize_t n, Py_UCS4 low, Py_UCS4 high,    \
                                     Py_ssize_t shortest, Py_ssize_t longest, PyObject *out)    \
